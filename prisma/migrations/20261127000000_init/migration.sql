@@ -23,6 +23,7 @@ CREATE TABLE schema_version (
         CHECK (applied_at IS strftime('%Y-%m-%dT%H:%M:%fZ', applied_at)),
     description TEXT
 );
+CREATE INDEX idx_schema_version_applied ON schema_version(applied_at);
 
 CREATE TABLE sessions (
     id TEXT PRIMARY KEY NOT NULL,
