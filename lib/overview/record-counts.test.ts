@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { insertRow } from "@/lib/db/test-fixtures/valid-rows";
 import { insertAbTest, insertPrediction, insertQuery, insertRun, insertSession } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { isEmptyDatabase, recordCounts } from "./record-counts";
@@ -32,15 +33,21 @@ describe("recordCounts", () => {
     insertPrediction(db, { run_id: a, query_id: q2, is_correct: 0 });
     insertPrediction(db, { run_id: b, query_id: q2, is_correct: null });
     insertAbTest(db, { status: "running", run_a: a, run_b: b });
-    db.prepare("INSERT INTO feature_vectors (id, query_id, computed_at, embedding) VALUES ('fv', ?, '2026-01-01T00:00:00.000Z', '[1]')").run(q1);
-    db.prepare(
-      "INSERT INTO privacy_consent (id, subject_id, timestamp, local_telemetry, aggregated_sharing, community_contribution, consent_version) VALUES (?, ?, '2026-01-01T00:00:00.000Z', 1, 0, 0, '1')",
-    ).run("c1", HEX);
-    db.prepare(
-      "INSERT INTO privacy_consent (id, subject_id, timestamp, local_telemetry, aggregated_sharing, community_contribution, consent_version) VALUES (?, ?, '2026-01-02T00:00:00.000Z', 1, 1, 0, '1')",
-    ).run("c2", HEX);
+    const at = "2026-01-01T00:00:00.000Z";
+    insertRow(db, "feature_vectors", { id: "fv", query_id: q1, computed_at: at, embedding: "[1]" });
+    for (const id of ["c1", "c2"]) {
+      insertRow(db, "privacy_consent", {
+        id,
+        subject_id: HEX,
+        timestamp: at,
+        local_telemetry: 1,
+        aggregated_sharing: 0,
+        community_contribution: 0,
+        consent_version: "1",
+      });
+    }
     for (const id of ["r1", "r2", "r3"]) {
-      db.prepare("INSERT INTO redaction_log (id, source_table, source_id, redaction_type) VALUES (?, 'queries', ?, 'pii')").run(id, q1);
+      insertRow(db, "redaction_log", { id, source_table: "queries", source_id: q1, redaction_type: "pii" });
     }
 
     const counts = await recordCounts(temp.prisma());

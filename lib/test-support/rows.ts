@@ -1,18 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { insertRow as insert } from "@/lib/db/test-fixtures/valid-rows";
 
 /**
  * Minimal valid rows for hand-built test databases: each helper fills the NOT NULL columns with plain values
  * and takes the columns a test cares about. Returns the new row's id.
  */
-type Value = string | number | null;
 
 const HEX = "0123456789abcdef".repeat(4);
-
-function insert(db: Database.Database, table: string, row: Record<string, Value>): void {
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`).run(row);
-}
 
 export function insertSession(db: Database.Database, row: { started_at?: string } = {}): string {
   const id = randomUUID();
