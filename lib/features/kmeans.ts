@@ -1,0 +1,308 @@
+import type { Rng } from "@/lib/random";
+
+/**
+ * k-means clustering with greedy k-means++ seeding (Arthur and Vassilvitskii 2007) and Lloyd iterations, plus the
+ * silhouette coefficient (Rousseeuw 1987). Plain TypeScript on flat typed arrays: row i of an n × dim matrix is
+ * data[i·dim … i·dim + dim). All randomness comes from the seeded Rng passed in, so results are reproducible.
+ */
+
+export type Matrix = { data: Float32Array | Float64Array; rows: number; dim: number };
+
+export type KMeansOptions = {
+  rng: Rng;
+  /** Stop after this many Lloyd iterations even if assignments still change (default 100). */
+  maxIterations?: number;
+  /** Also stop when no centroid moves more than this (Euclidean, default 1e-6). */
+  tolerance?: number;
+  /** Independent k-means++ starts; the lowest-inertia result wins (default 1). */
+  restarts?: number;
+};
+
+export type KMeansResult = {
+  k: number;
+  dim: number;
+  /** k × dim, row-major. */
+  centroids: Float64Array;
+  /** Cluster index of each row. */
+  assignments: Int32Array;
+  sizes: number[];
+  /** Sum of squared distances of each row to its centroid. */
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+};
+
+export function matrixFromRows(rows: readonly (readonly number[])[]): Matrix {
+  const dim = rows[0]?.length ?? 0;
+  const data = new Float64Array(rows.length * dim);
+  rows.forEach((row, i) => {
+    if (row.length !== dim) throw new RangeError(`row ${i} has ${row.length} values, expected ${dim}`);
+    data.set(row, i * dim);
+  });
+  return { data, rows: rows.length, dim };
+}
+
+/** Float64 rows for the hot loops: one concrete array type keeps V8's inner loop monomorphic (several times faster). */
+function asFloat64(data: Float32Array | Float64Array): Float64Array {
+  return data instanceof Float64Array ? data : Float64Array.from(data);
+}
+
+function squaredDistance(a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, dim: number): number {
+  // Four independent accumulators: about 1.5x faster in V8 than one, for 384-dimensional rows.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < dim; j += 4) {
+    const d0 = (a[aOffset + j] as number) - (b[bOffset + j] as number);
+    const d1 = (a[aOffset + j + 1] as number) - (b[bOffset + j + 1] as number);
+    const d2 = (a[aOffset + j + 2] as number) - (b[bOffset + j + 2] as number);
+    const d3 = (a[aOffset + j + 3] as number) - (b[bOffset + j + 3] as number);
+    s0 += d0 * d0;
+    s1 += d1 * d1;
+    s2 += d2 * d2;
+    s3 += d3 * d3;
+  }
+  for (; j < dim; j++) {
+    const d = (a[aOffset + j] as number) - (b[bOffset + j] as number);
+    s0 += d * d;
+  }
+  return s0 + s1 + s2 + s3;
+}
+
+/**
+ * Greedy k-means++ (as scikit-learn implements it): the first centre uniformly; then, for each next centre,
+ * 2 + ⌊ln k⌋ candidates drawn with probability proportional to D(x)², keeping the candidate that lowers the total
+ * potential Σ D(x)² the most. Plain k-means++ (one candidate) too often puts two centres in one true cluster.
+ */
+function seedCentroids(data: Float64Array, n: number, dim: number, k: number, rng: Rng): Float64Array {
+  const centroids = new Float64Array(k * dim);
+  const first = rng.int(0, n - 1);
+  centroids.set(data.subarray(first * dim, first * dim + dim));
+  let nearest = new Float64Array(n);
+  for (let i = 0; i < n; i++) nearest[i] = squaredDistance(data, i * dim, centroids, 0, dim);
+  const trials = 2 + Math.floor(Math.log(k));
+  let candidateNearest = new Float64Array(n);
+  let bestNearest = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += nearest[i] as number;
+    let bestPotential = Infinity;
+    let bestRow = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      let row = rng.int(0, n - 1); // every point coincides with a centre already: any row will do
+      if (total > 0) {
+        let target = rng.next() * total;
+        row = n - 1;
+        for (let i = 0; i < n; i++) {
+          target -= nearest[i] as number;
+          if (target < 0) {
+            row = i;
+            break;
+          }
+        }
+      }
+      let potential = 0;
+      for (let i = 0; i < n; i++) {
+        const d = Math.min(nearest[i] as number, squaredDistance(data, i * dim, data, row * dim, dim));
+        candidateNearest[i] = d;
+        potential += d;
+      }
+      if (potential < bestPotential) {
+        bestPotential = potential;
+        bestRow = row;
+        [bestNearest, candidateNearest] = [candidateNearest, bestNearest];
+      }
+    }
+    centroids.set(data.subarray(bestRow * dim, bestRow * dim + dim), c * dim);
+    [nearest, bestNearest] = [bestNearest, nearest];
+  }
+  return centroids;
+}
+
+/**
+ * Clusters the rows into k groups. With `restarts` > 1, runs k-means++ and Lloyd that many times (each from the
+ * same Rng stream, one after another) and keeps the run with the lowest inertia, as scikit-learn's n_init does:
+ * one k-means++ start can still put two centres in one true cluster and settle in a local optimum.
+ */
+export function kmeans(matrix: Matrix, k: number, options: KMeansOptions): KMeansResult {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  if (matrix.rows < k) throw new RangeError(`k-means needs at least k = ${k} rows, got ${matrix.rows}`);
+  const data = asFloat64(matrix.data);
+  let best: KMeansResult | null = null;
+  for (let r = 0; r < Math.max(1, options.restarts ?? 1); r++) {
+    const result = lloyd(data, matrix.rows, matrix.dim, k, options);
+    if (!best || result.inertia < best.inertia) best = result;
+  }
+  return best as KMeansResult;
+}
+
+function lloyd(data: Float64Array, n: number, dim: number, k: number, options: KMeansOptions): KMeansResult {
+  const maxIterations = options.maxIterations ?? 100;
+  const tolerance = options.tolerance ?? 1e-6;
+
+  const centroids = seedCentroids(data, n, dim, k, options.rng);
+  const assignments = new Int32Array(n).fill(-1);
+  const distances = new Float64Array(n);
+  const sums = new Float64Array(k * dim);
+  const sizes = new Int32Array(k);
+  let iterations = 0;
+  let converged = false;
+
+  while (iterations < maxIterations) {
+    iterations++;
+    // Assignment step.
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestDistance = Infinity;
+      for (let c = 0; c < k; c++) {
+        const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = c;
+        }
+      }
+      if (assignments[i] !== best) changed++;
+      assignments[i] = best;
+      distances[i] = bestDistance;
+    }
+    // Update step: each centroid moves to the mean of its rows.
+    sums.fill(0);
+    sizes.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = assignments[i] as number;
+      sizes[c] = (sizes[c] as number) + 1;
+      for (let j = 0; j < dim; j++) sums[c * dim + j] = (sums[c * dim + j] as number) + (data[i * dim + j] as number);
+    }
+    let maxShift = 0;
+    for (let c = 0; c < k; c++) {
+      const size = sizes[c] as number;
+      if (size === 0) {
+        // An empty cluster takes over the row farthest from its centroid (deterministic; keeps k clusters).
+        let far = 0;
+        for (let i = 1; i < n; i++) if ((distances[i] as number) > (distances[far] as number)) far = i;
+        distances[far] = 0;
+        centroids.set(data.subarray(far * dim, far * dim + dim), c * dim);
+        maxShift = Infinity;
+        continue;
+      }
+      let shift = 0;
+      for (let j = 0; j < dim; j++) {
+        const mean = (sums[c * dim + j] as number) / size;
+        const diff = mean - (centroids[c * dim + j] as number);
+        shift += diff * diff;
+        centroids[c * dim + j] = mean;
+      }
+      maxShift = Math.max(maxShift, Math.sqrt(shift));
+    }
+    if (changed === 0 || maxShift <= tolerance) {
+      converged = true;
+      break;
+    }
+  }
+
+  // Final assignment against the final centroids, so assignments, sizes and inertia agree with them.
+  let inertia = 0;
+  const finalSizes = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    let bestDistance = Infinity;
+    for (let c = 0; c < k; c++) {
+      const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+    assignments[i] = best;
+    finalSizes[best] = (finalSizes[best] as number) + 1;
+    inertia += bestDistance;
+  }
+  return { k, dim, centroids, assignments, sizes: finalSizes, inertia, iterations, converged };
+}
+
+/** For each cluster, the row nearest its centroid (-1 for an empty cluster). */
+export function nearestRowToEachCentroid(matrix: Matrix, result: KMeansResult): number[] {
+  const { rows: n, dim } = matrix;
+  const data = asFloat64(matrix.data);
+  const best = new Array<number>(result.k).fill(-1);
+  const bestDistance = new Array<number>(result.k).fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    const c = result.assignments[i] as number;
+    const d = squaredDistance(data, i * dim, result.centroids, c * dim, dim);
+    if (d < (bestDistance[c] as number)) {
+      bestDistance[c] = d;
+      best[c] = i;
+    }
+  }
+  return best;
+}
+
+export type SilhouetteOptions = {
+  /** Compute exactly up to this many rows; above it, on a seeded random sample of this many (default 2,000). */
+  sampleSize?: number;
+  /** Required when the data may exceed sampleSize. */
+  rng?: Rng;
+};
+
+export type SilhouetteResult = { score: number; sampled: boolean; sampleCount: number };
+
+/**
+ * Mean silhouette coefficient with Euclidean distance. For row i in cluster A:
+ *   a(i) = mean distance to the other rows of A,
+ *   b(i) = min over clusters B ≠ A of the mean distance to the rows of B,
+ *   s(i) = (b − a) / max(a, b), and s(i) = 0 when A has one row (Rousseeuw's convention, as in scikit-learn).
+ * Exact costs O(n² · dim). Above `sampleSize` rows it is computed on a seeded uniform sample of that many rows,
+ * among themselves, which is what scikit-learn's silhouette_score(sample_size=…) does: an unbiased-in-practice
+ * estimate whose error shrinks as 1/√sampleSize.
+ */
+export function silhouetteScore(matrix: Matrix, assignments: Int32Array, k: number, options: SilhouetteOptions = {}): SilhouetteResult {
+  const sampleSize = options.sampleSize ?? 2000;
+  const { rows: n, dim } = matrix;
+  const data = asFloat64(matrix.data);
+  let indices: number[];
+  let sampled = false;
+  if (n > sampleSize) {
+    if (!options.rng) throw new RangeError(`silhouette of ${n} rows samples ${sampleSize} of them: pass an rng`);
+    indices = options.rng.sampleIndices(n, sampleSize);
+    sampled = true;
+  } else {
+    indices = Array.from({ length: n }, (_, i) => i);
+  }
+  const m = indices.length;
+  if (m < 2) return { score: 0, sampled, sampleCount: m };
+
+  // sumTo[i·k + c]: sum of distances from sample row i to the sample rows of cluster c (each pair computed once).
+  const sumTo = new Float64Array(m * k);
+  const clusterSize = new Int32Array(k);
+  for (let a = 0; a < m; a++) {
+    const ia = indices[a] as number;
+    const ca = assignments[ia] as number;
+    clusterSize[ca] = (clusterSize[ca] as number) + 1;
+    for (let b = a + 1; b < m; b++) {
+      const ib = indices[b] as number;
+      const d = Math.sqrt(squaredDistance(data, ia * dim, data, ib * dim, dim));
+      const cb = assignments[ib] as number;
+      sumTo[a * k + cb] = (sumTo[a * k + cb] as number) + d;
+      sumTo[b * k + ca] = (sumTo[b * k + ca] as number) + d;
+    }
+  }
+  let total = 0;
+  for (let a = 0; a < m; a++) {
+    const own = assignments[indices[a] as number] as number;
+    const ownSize = clusterSize[own] as number;
+    if (ownSize <= 1) continue; // s = 0
+    const intra = (sumTo[a * k + own] as number) / (ownSize - 1);
+    let nearest = Infinity;
+    for (let c = 0; c < k; c++) {
+      if (c === own || (clusterSize[c] as number) === 0) continue;
+      nearest = Math.min(nearest, (sumTo[a * k + c] as number) / (clusterSize[c] as number));
+    }
+    if (nearest === Infinity) continue; // only one non-empty cluster: silhouette undefined, count as 0
+    const denominator = Math.max(intra, nearest);
+    total += denominator > 0 ? (nearest - intra) / denominator : 0;
+  }
+  return { score: total / m, sampled, sampleCount: m };
+}
