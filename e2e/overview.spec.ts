@@ -71,14 +71,18 @@ test("queries of the last 7 days and the 7 before match the database, with the c
   await expect(page.getByTestId("queries-per-day-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 });
 
+const labelledCount = (runId: string) =>
+  db
+    .prepare("SELECT COALESCE(SUM(is_correct), 0) AS correct, COUNT(is_correct) AS labelled FROM model_predictions WHERE model_run_id = ?")
+    .get(runId) as { correct: number; labelled: number };
+
 test("live accuracy is of the latest version by semver, over labelled predictions, beside training accuracy", async ({ page }) => {
   type Run = { id: string; model_version: string; accuracy: number | null };
+  let servingRows = 0;
   for (const type of ["classifier", "routing", "optimization"]) {
     const runs = db.prepare("SELECT id, model_version, accuracy FROM model_training_runs WHERE model_type = ?").all(type) as Run[];
     const latest = runs.sort((a, b) => newestVersionFirst(a.model_version, b.model_version))[0]!;
-    const { correct, labelled } = db
-      .prepare("SELECT COALESCE(SUM(is_correct), 0) AS correct, COUNT(is_correct) AS labelled FROM model_predictions WHERE model_run_id = ?")
-      .get(latest.id) as { correct: number; labelled: number };
+    const { correct, labelled } = labelledCount(latest.id);
 
     const row = `latest-accuracy-${type}`;
     await expect(page.getByTestId(`${row}-version`)).toHaveText(latest.model_version);
@@ -87,12 +91,22 @@ test("live accuracy is of the latest version by semver, over labelled prediction
     if (labelled === 0) {
       await expect(page.getByTestId(`${row}-live`)).toHaveText("\u2014");
       await expect(page.getByTestId(`${row}-interval`)).toHaveCount(0);
+      // Meanwhile the row names the newest older version that production is measured on.
+      const serving = runs.slice(1).find((run) => labelledCount(run.id).labelled > 0);
+      if (serving) {
+        servingRows += 1;
+        const counts = labelledCount(serving.id);
+        await expect(page.getByTestId(`${row}-serving`)).toHaveText(`live on ${serving.model_version}: ${percent(counts.correct / counts.labelled)}`);
+      }
     } else {
+      await expect(page.getByTestId(`${row}-serving`)).toHaveCount(0);
       const [lower, upper] = wilson(correct, labelled);
       await expect(page.getByTestId(`${row}-live`)).toHaveText(percent(correct / labelled));
       await expect(page.getByTestId(`${row}-interval`)).toHaveText(`${percent(lower)} – ${percent(upper)}`);
     }
   }
+  // The demo data's newest classifier is still training, so at least one row shows its serving version.
+  expect(servingRows).toBeGreaterThan(0);
 });
 
 test("the section links show each section's count and lead to it", async ({ page }) => {

@@ -46,6 +46,15 @@ function AccuracyRow({ row }: { row: LatestModelAccuracy }) {
             <Badge tone="warning">training</Badge>
           </>
         )}
+        {row.serving && (
+          <div
+            className={styles.interval}
+            data-testid={`${id}-serving`}
+            title={`${row.modelVersion} has no labelled predictions yet. The newest version with ground truth is ${row.serving.modelVersion}: ${formatFraction(row.serving.correct, row.serving.labelled)} correct, 95% interval ${formatPercent(row.serving.interval.lower)} – ${formatPercent(row.serving.interval.upper)}.`}
+          >
+            live on {row.serving.modelVersion}: {formatPercent(row.serving.liveAccuracy)}
+          </div>
+        )}
       </td>
       <td className={`num ${styles.numeric}`} data-label="Live accuracy">
         <div

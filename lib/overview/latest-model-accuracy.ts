@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
 import { toNumber, toNumberOrNull } from "@/lib/db/rows";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pickLatestVersion } from "@/lib/runs/latest-version";
+import { sortNewestVersionFirst } from "@/lib/runs/latest-version";
 import { MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
 import { wilsonInterval, type Interval } from "@/lib/stats/wilson";
 
@@ -23,6 +23,20 @@ export type LatestModelAccuracy = {
   interval: Interval | null;
   /** Accuracy measured at training time, for comparison. */
   trainingAccuracy: number | null;
+  /**
+   * When the latest version has no labelled predictions yet (typically still training or just deployed), the
+   * newest older version that has: what is actually measured in production right now. Null otherwise.
+   */
+  serving: ServingVersion | null;
+};
+
+export type ServingVersion = {
+  runId: string;
+  modelVersion: string;
+  labelled: number;
+  correct: number;
+  liveAccuracy: number;
+  interval: Interval;
 };
 
 type RunRow = {
@@ -36,6 +50,40 @@ type RunRow = {
 
 type PredictionCounts = { model_run_id: string; predictions: unknown; labelled: unknown; correct: unknown };
 
+type Counts = { predictions: number; labelled: number; correct: number };
+
+async function predictionCounts(client: Queryable, runIds: string[]): Promise<Map<string, Counts>> {
+  const rows = await client.$queryRaw<PredictionCounts[]>`
+    SELECT model_run_id, COUNT(*) AS predictions, COUNT(is_correct) AS labelled, COALESCE(SUM(is_correct), 0) AS correct
+    FROM model_predictions
+    WHERE model_run_id IN (${Prisma.join(runIds)})
+    GROUP BY model_run_id`;
+  return new Map(
+    rows.map((row) => [
+      row.model_run_id,
+      { predictions: toNumber(row.predictions), labelled: toNumber(row.labelled), correct: toNumber(row.correct) },
+    ]),
+  );
+}
+
+const NO_PREDICTIONS: Counts = { predictions: 0, labelled: 0, correct: 0 };
+
+/** Walks older versions, newest first, until one has labelled predictions; looks at a bounded number. */
+async function findServingVersion(client: Queryable, olderRuns: RunRow[]): Promise<ServingVersion | null> {
+  const SEARCH_LIMIT = 20;
+  const candidates = olderRuns.slice(0, SEARCH_LIMIT);
+  if (candidates.length === 0) return null;
+  const counts = await predictionCounts(client, candidates.map((run) => run.id));
+  for (const run of candidates) {
+    const { labelled, correct } = counts.get(run.id) ?? NO_PREDICTIONS;
+    const interval = wilsonInterval(correct, labelled);
+    if (labelled > 0 && interval) {
+      return { runId: run.id, modelVersion: run.model_version, labelled, correct, liveAccuracy: correct / labelled, interval };
+    }
+  }
+  return null;
+}
+
 /**
  * Live accuracy of the latest version of each model type, latest by semantic-version precedence. Model types
  * without any training run are left out.
@@ -43,37 +91,34 @@ type PredictionCounts = { model_run_id: string; predictions: unknown; labelled: 
 export async function latestModelAccuracy(client: Queryable = db): Promise<LatestModelAccuracy[]> {
   const runs = await client.$queryRaw<RunRow[]>`
     SELECT id, model_type, model_version, started_at, completed_at, accuracy FROM model_training_runs`;
-  const latest = MODEL_TYPES.flatMap((modelType) => {
-    const candidates = runs
-      .filter((run) => run.model_type === modelType)
-      .map((run) => ({ ...run, modelType, modelVersion: run.model_version, startedAt: run.started_at }));
-    const run = pickLatestVersion(candidates);
-    return run ? [run] : [];
+  const byType = MODEL_TYPES.flatMap((modelType) => {
+    const newestFirst = sortNewestVersionFirst(
+      runs
+        .filter((run) => run.model_type === modelType)
+        .map((run) => ({ ...run, modelType, modelVersion: run.model_version, startedAt: run.started_at })),
+    );
+    const [latest, ...older] = newestFirst;
+    return latest ? [{ latest, older }] : [];
   });
-  if (latest.length === 0) return [];
+  if (byType.length === 0) return [];
 
-  const counts = await client.$queryRaw<PredictionCounts[]>`
-    SELECT model_run_id, COUNT(*) AS predictions, COUNT(is_correct) AS labelled, COALESCE(SUM(is_correct), 0) AS correct
-    FROM model_predictions
-    WHERE model_run_id IN (${Prisma.join(latest.map((run) => run.id))})
-    GROUP BY model_run_id`;
-  const countsByRun = new Map(counts.map((row) => [row.model_run_id, row]));
-
-  return latest.map((run) => {
-    const row = countsByRun.get(run.id);
-    const labelled = row ? toNumber(row.labelled) : 0;
-    const correct = row ? toNumber(row.correct) : 0;
-    return {
-      modelType: run.modelType,
-      runId: run.id,
-      modelVersion: run.model_version,
-      completed: run.completed_at !== null,
-      predictions: row ? toNumber(row.predictions) : 0,
-      labelled,
-      correct,
-      liveAccuracy: labelled > 0 ? correct / labelled : null,
-      interval: wilsonInterval(correct, labelled),
-      trainingAccuracy: toNumberOrNull(run.accuracy),
-    };
-  });
+  const counts = await predictionCounts(client, byType.map(({ latest }) => latest.id));
+  return Promise.all(
+    byType.map(async ({ latest: run, older }) => {
+      const { predictions, labelled, correct } = counts.get(run.id) ?? NO_PREDICTIONS;
+      return {
+        modelType: run.modelType,
+        runId: run.id,
+        modelVersion: run.model_version,
+        completed: run.completed_at !== null,
+        predictions,
+        labelled,
+        correct,
+        liveAccuracy: labelled > 0 ? correct / labelled : null,
+        interval: wilsonInterval(correct, labelled),
+        trainingAccuracy: toNumberOrNull(run.accuracy),
+        serving: labelled > 0 ? null : await findServingVersion(client, older),
+      };
+    }),
+  );
 }

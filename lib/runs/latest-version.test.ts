@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickLatestVersion } from "./latest-version";
+import { pickLatestVersion, sortNewestVersionFirst } from "./latest-version";
 
 const run = (id: string, modelVersion: string, startedAt = "2026-01-01T00:00:00.000Z") => ({ id, modelVersion, startedAt });
 
@@ -34,5 +34,12 @@ describe("pickLatestVersion", () => {
 
   it("is undefined for no runs", () => {
     expect(pickLatestVersion([])).toBeUndefined();
+  });
+});
+
+describe("sortNewestVersionFirst", () => {
+  it("orders by semver precedence, not text or start time: 2.0.0 > 2.0.0-rc.1 > 1.10.0 > 1.9.0", () => {
+    const runs = [run("a", "1.9.0"), run("b", "2.0.0-rc.1"), run("c", "1.10.0"), run("d", "2.0.0")];
+    expect(sortNewestVersionFirst(runs).map((r) => r.modelVersion)).toEqual(["2.0.0", "2.0.0-rc.1", "1.10.0", "1.9.0"]);
   });
 });

@@ -8,12 +8,15 @@ export type VersionedRun = { id: string; modelVersion: string; startedAt: string
  * fall back to the later start, then the larger id, so the choice never depends on row order.
  */
 export function pickLatestVersion<T extends VersionedRun>(runs: readonly T[]): T | undefined {
-  let best: { run: T; version: ReturnType<typeof parseSemver> } | undefined;
-  for (const run of runs) {
-    const version = parseSemver(run.modelVersion);
-    if (!best || isNewer({ run, version }, best)) best = { run, version };
-  }
-  return best?.run;
+  return sortNewestVersionFirst(runs)[0];
+}
+
+/** The runs ordered newest version first, by the same precedence as pickLatestVersion. */
+export function sortNewestVersionFirst<T extends VersionedRun>(runs: readonly T[]): T[] {
+  return runs
+    .map((run) => ({ run, version: parseSemver(run.modelVersion) }))
+    .sort((a, b) => (isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0))
+    .map(({ run }) => run);
 }
 
 function isNewer<T extends VersionedRun>(
