@@ -71,6 +71,21 @@ function squaredDistance(a: Float64Array, aOffset: number, b: Float64Array, bOff
   return s0 + s1 + s2 + s3;
 }
 
+/** Index of the centroid nearest row i; its squared distance is written to distances[i]. */
+function nearestCentroid(data: Float64Array, i: number, centroids: Float64Array, k: number, dim: number, distances: Float64Array): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  for (let c = 0; c < k; c++) {
+    const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  distances[i] = bestDistance;
+  return best;
+}
+
 /**
  * Greedy k-means++ (as scikit-learn implements it): the first centre uniformly; then, for each next centre,
  * 2 + ⌊ln k⌋ candidates drawn with probability proportional to D(x)², keeping the candidate that lowers the total
@@ -155,18 +170,9 @@ function lloyd(data: Float64Array, n: number, dim: number, k: number, options: K
     // Assignment step.
     let changed = 0;
     for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestDistance = Infinity;
-      for (let c = 0; c < k; c++) {
-        const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = c;
-        }
-      }
+      const best = nearestCentroid(data, i, centroids, k, dim, distances);
       if (assignments[i] !== best) changed++;
       assignments[i] = best;
-      distances[i] = bestDistance;
     }
     // Update step: each centroid moves to the mean of its rows.
     sums.fill(0);
@@ -207,18 +213,10 @@ function lloyd(data: Float64Array, n: number, dim: number, k: number, options: K
   let inertia = 0;
   const finalSizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    let bestDistance = Infinity;
-    for (let c = 0; c < k; c++) {
-      const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = c;
-      }
-    }
+    const best = nearestCentroid(data, i, centroids, k, dim, distances);
     assignments[i] = best;
     finalSizes[best] = (finalSizes[best] as number) + 1;
-    inertia += bestDistance;
+    inertia += distances[i] as number;
   }
   return { k, dim, centroids, assignments, sizes: finalSizes, inertia, iterations, converged };
 }
