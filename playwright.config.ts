@@ -1,6 +1,13 @@
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_BROKEN_DATABASE_URL, E2E_DATABASE_URL, E2E_EMPTY_DATABASE_URL } from "./e2e/support/e2e-database";
 import { SERVERS, serverUrl } from "./e2e/support/servers";
+
+/** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser (from `npx playwright install`). */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
 
 /** One `next start` of the build on `databaseUrl`; only the first server builds, the others wait for it. */
 function server(name: keyof typeof SERVERS, databaseUrl: string, { build = false, quiet = false } = {}) {
@@ -34,8 +41,8 @@ export default defineConfig({
     viewport: { width: 1440, height: 1000 },
     trace: "on-first-retry",
     launchOptions: {
-      // Playwright cannot download its browsers here; Debian's Chromium stands in.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Playwright cannot download its browsers offline; Debian's Chromium stands in where it is installed.
+      executablePath: chromiumExecutable(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },

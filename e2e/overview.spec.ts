@@ -78,7 +78,7 @@ const labelledCount = (runId: string) =>
 
 test("live accuracy is of the latest version by semver, over labelled predictions, beside training accuracy", async ({ page }) => {
   type Run = { id: string; model_version: string; accuracy: number | null };
-  let servingRows = 0;
+  let measuredRows = 0;
   for (const type of ["classifier", "routing", "optimization"]) {
     const runs = db.prepare("SELECT id, model_version, accuracy FROM model_training_runs WHERE model_type = ?").all(type) as Run[];
     const latest = runs.sort((a, b) => newestVersionFirst(a.model_version, b.model_version))[0]!;
@@ -91,22 +91,22 @@ test("live accuracy is of the latest version by semver, over labelled prediction
     if (labelled === 0) {
       await expect(page.getByTestId(`${row}-live`)).toHaveText("\u2014");
       await expect(page.getByTestId(`${row}-interval`)).toHaveCount(0);
-      // Meanwhile the row names the newest older version that production is measured on.
-      const serving = runs.slice(1).find((run) => labelledCount(run.id).labelled > 0);
-      if (serving) {
-        servingRows += 1;
-        const counts = labelledCount(serving.id);
-        await expect(page.getByTestId(`${row}-serving`)).toHaveText(`live on ${serving.model_version}: ${percent(counts.correct / counts.labelled)}`);
+      // Meanwhile the row names the newest older version that has ground truth.
+      const measured = runs.slice(1).find((run) => labelledCount(run.id).labelled > 0);
+      if (measured) {
+        measuredRows += 1;
+        const counts = labelledCount(measured.id);
+        await expect(page.getByTestId(`${row}-measured`)).toHaveText(`newest measured: ${measured.model_version} · ${percent(counts.correct / counts.labelled)}`);
       }
     } else {
-      await expect(page.getByTestId(`${row}-serving`)).toHaveCount(0);
+      await expect(page.getByTestId(`${row}-measured`)).toHaveCount(0);
       const [lower, upper] = wilson(correct, labelled);
       await expect(page.getByTestId(`${row}-live`)).toHaveText(percent(correct / labelled));
       await expect(page.getByTestId(`${row}-interval`)).toHaveText(`${percent(lower)} – ${percent(upper)}`);
     }
   }
-  // The demo data's newest classifier is still training, so at least one row shows its serving version.
-  expect(servingRows).toBeGreaterThan(0);
+  // The demo data's newest classifier is still training, so at least one row names the newest measured version.
+  expect(measuredRows).toBeGreaterThan(0);
 });
 
 test("the section links show each section's count and lead to it", async ({ page }) => {

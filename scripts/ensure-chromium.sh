@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here).
-# Installs it when missing and we may (root with apt-get); otherwise says what to do.
+# The end-to-end tests need a Chromium. Offline, Playwright cannot download its own, so Debian's stands in:
+# installed here when missing and we may (root with apt-get). Elsewhere, Playwright's own download is tried.
 set -euo pipefail
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$chromium" ]; then
@@ -11,6 +11,10 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
+  exit 0
+fi
+echo "No Chromium at $chromium; trying Playwright's own browser download..." >&2
+if npx playwright install chromium; then
   exit 0
 fi
 echo "Chromium is required for the end-to-end tests: install it (e.g. 'sudo apt-get install -y chromium')" >&2

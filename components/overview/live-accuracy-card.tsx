@@ -46,13 +46,13 @@ function AccuracyRow({ row }: { row: LatestModelAccuracy }) {
             <Badge tone="warning">training</Badge>
           </>
         )}
-        {row.serving && (
+        {row.newestMeasured && (
           <div
             className={styles.interval}
-            data-testid={`${id}-serving`}
-            title={`${row.modelVersion} has no labelled predictions yet. The newest version with ground truth is ${row.serving.modelVersion}: ${formatFraction(row.serving.correct, row.serving.labelled)} correct, 95% interval ${formatPercent(row.serving.interval.lower)} – ${formatPercent(row.serving.interval.upper)}.`}
+            data-testid={`${id}-measured`}
+            title={`${row.modelVersion} has no labelled predictions yet. The newest version with ground truth is ${row.newestMeasured.modelVersion}: ${formatFraction(row.newestMeasured.correct, row.newestMeasured.labelled)} correct, 95% interval ${formatPercent(row.newestMeasured.interval.lower)} – ${formatPercent(row.newestMeasured.interval.upper)}.`}
           >
-            live on {row.serving.modelVersion}: {formatPercent(row.serving.liveAccuracy)}
+            newest measured: {row.newestMeasured.modelVersion} · {formatPercent(row.newestMeasured.liveAccuracy)}
           </div>
         )}
       </td>

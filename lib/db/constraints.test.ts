@@ -32,7 +32,35 @@ function attempt(table: string, overrides: Record<string, string | number | null
 
 const BAD_TIMESTAMPS = ["2026-01-10 08:00:00", "2026-01-10T08:00:00Z", "2026-01-10T08:00:00.000+00:00", "2026-02-30T08:00:00.000Z"];
 
-// [table, overrides, what the CHECK guards]
+// Sorts after every valid timestamp of the fixtures, so only the format CHECK can reject it.
+const LATER_BUT_MALFORMED = "2026-01-10T23:59:59Z";
+const DECISION = { status: "closed", winner: "A", decided_by: "ana", decision_reason: "x" };
+
+// [table, timestamp column, other values the row needs for the bad timestamp to be the only fault]
+const TIMESTAMP_COLUMNS: [string, string, Record<string, string | number | null>][] = [
+  ["sessions", "ended_at", {}],
+  ["queries", "timestamp", {}],
+  ["feedback", "timestamp", {}],
+  ["tool_usage", "timestamp", {}],
+  ["reasoning_traces", "timestamp", {}],
+  ["daily_aggregates", "computed_at", {}],
+  ["query_clusters", "computed_at", {}],
+  ["privacy_consent", "timestamp", {}],
+  ["redaction_log", "timestamp", {}],
+  ["model_training_runs", "started_at", { completed_at: null }],
+  ["model_training_runs", "completed_at", {}],
+  ["feature_vectors", "computed_at", {}],
+  ["model_predictions", "predicted_at", { actual_value: null, is_correct: null, labeled_at: null }],
+  ["model_predictions", "labeled_at", {}],
+  ["ab_test_results", "started_at", {}],
+  ["ab_test_results", "ended_at", { ...DECISION, decided_at: T1 }],
+  ["ab_test_results", "decided_at", { ...DECISION, ended_at: T1 }],
+];
+
+// Each breaks exactly one rule of semver.org 2.0.0.
+const SEMVER_VIOLATIONS = ["1..2.3", "1.2.3.4", "01.2.3", "1.02.3", "1.2.3-", "1.2.3-a b", "1.2.3+", "1.2.3-.a", "1.2.3-a..b", "1.2.3+a+b", "1.2.3-+b", "1.2."];
+
+// [table, overrides, what the CHECK guards]. The first override names the column the failing CHECK must mention.
 const CHECK_CASES: [string, Record<string, string | number | null>, string][] = [
   ["schema_version", { version: 0 }, "version is positive"],
   ["schema_version", { applied_at: "yesterday" }, "applied_at is ISO UTC"],
@@ -46,7 +74,7 @@ const CHECK_CASES: [string, Record<string, string | number | null>, string][] = 
   ["sessions", { profile: "turbo" }, "profile is a known profile"],
   ["sessions", { success_rate: 1.01 }, "success_rate at most 1"],
   ["sessions", { success_rate: -0.01 }, "success_rate at least 0"],
-  ...BAD_TIMESTAMPS.map((ts): [string, Record<string, string>, string] => ["sessions", { started_at: ts, ended_at: T1 }, `started_at rejects ${ts}`]),
+  ...BAD_TIMESTAMPS.map((ts): [string, Record<string, string | null>, string] => ["sessions", { started_at: ts, ended_at: null }, `started_at rejects ${ts}`]),
   ["queries", { query_hash: "abc123" }, "query_hash is a 64-hex hash"],
   ["queries", { query_length: -1 }, "query_length not negative"],
   ["queries", { query_token_count: -1 }, "query_token_count not negative"],
@@ -150,6 +178,8 @@ const CHECK_CASES: [string, Record<string, string | number | null>, string][] = 
   ["ab_test_results", { traffic_split: 1.5 }, "traffic_split is a share"],
   ["ab_test_results", { variant_a_samples: -1, variant_a_successes: 0 }, "variant_a_samples not negative"],
   ["ab_test_results", { variant_b_samples: -1, variant_b_successes: 0 }, "variant_b_samples not negative"],
+  ["ab_test_results", { variant_b_successes: -1 }, "variant_b_successes not negative"],
+  ["ab_test_results", { decided_at: "2026-01-10T07:00:00.000Z", status: "closed", winner: "A", decided_by: "ana", ended_at: T1, decision_reason: "x" }, "decided_at not before started_at"],
   ["ab_test_results", { variant_a_successes: 101 }, "variant_a_successes at most samples"],
   ["ab_test_results", { variant_b_successes: 101 }, "variant_b_successes at most samples"],
   ["ab_test_results", { variant_a_successes: -1 }, "variant_a_successes not negative"],
@@ -159,8 +189,10 @@ const CHECK_CASES: [string, Record<string, string | number | null>, string][] = 
   ["ab_test_results", { variant_b_run_id: "run1" }, "variants are different runs"],
   ["ab_test_results", { winner: "B" }, "a running test has no winner"],
   ["ab_test_results", { status: "closed" }, "a closed test has a complete decision"],
-  ["ab_test_results", { status: "closed", winner: "C", decided_by: "ana", decided_at: T1, ended_at: T1, decision_reason: "x" }, "winner in A/B/tie"],
-  ["ab_test_results", { status: "closed", winner: "A", decided_by: "ana", decided_at: T1, ended_at: "2026-01-10T07:00:00.000Z", decision_reason: "x" }, "ended_at not before started_at"],
+  ["ab_test_results", { winner: "C", status: "closed", decided_by: "ana", decided_at: T1, ended_at: T1, decision_reason: "x" }, "winner in A/B/tie"],
+  ["ab_test_results", { ended_at: "2026-01-10T07:00:00.000Z", status: "closed", winner: "A", decided_by: "ana", decided_at: T1, decision_reason: "x" }, "ended_at not before started_at"],
+  ...SEMVER_VIOLATIONS.map((version): [string, Record<string, string>, string] => ["model_training_runs", { model_version: version }, `model_version rejects ${version}`]),
+  ...TIMESTAMP_COLUMNS.map(([table, column, extra]): [string, Record<string, string | number | null>, string] => [table, { [column]: LATER_BUT_MALFORMED, ...extra }, `${column} is ISO UTC with milliseconds`]),
 ];
 
 describe("CHECK constraints", () => {
@@ -183,8 +215,10 @@ describe("CHECK constraints", () => {
   });
 
   it.each(CHECK_CASES)("%s rejects %j (%s)", (table, overrides) => {
+    const column = Object.keys(overrides)[0]!;
     inRolledBackSavepoint(() => {
-      expect(attempt(table, overrides)).toThrow(/CHECK constraint failed/);
+      // SQLite quotes the failing CHECK's expression: it must be a rule about the column under test.
+      expect(attempt(table, overrides)).toThrow(new RegExp(`CHECK constraint failed: .*\\b${column}\\b`));
     });
   });
 

@@ -71,3 +71,48 @@ describe("migrate", () => {
     expect(temp.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'extra_table'").get()).toEqual({ name: "extra_table" });
   });
 });
+
+describe("migrate, with foreign keys", () => {
+  const parentAndChild = {
+    name: "99999999999990_parent_child",
+    sql: `CREATE TABLE parent (id TEXT PRIMARY KEY);
+CREATE TABLE child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES parent(id) ON DELETE CASCADE);`,
+  };
+  // The table rebuild Prisma generates for SQLite when a column or constraint changes.
+  const rebuildParent = {
+    name: "99999999999991_rebuild_parent",
+    sql: `PRAGMA foreign_keys=OFF;
+CREATE TABLE new_parent (id TEXT PRIMARY KEY, label TEXT NOT NULL DEFAULT 'x' CHECK (length(label) > 0));
+INSERT INTO new_parent (id) SELECT id FROM parent;
+DROP TABLE parent;
+ALTER TABLE new_parent RENAME TO parent;
+PRAGMA foreign_keys=ON;`,
+  };
+  const withChecksum = (m: { name: string; sql: string }) => ({ ...m, checksum: migrationChecksum(m.sql) });
+
+  it("keeps child rows when a later migration rebuilds their parent table (no cascade through DROP TABLE)", () => {
+    temp = createTempDatabase();
+    migrate(temp.sqlite, [...readMigrationFiles(), withChecksum(parentAndChild)]);
+    temp.sqlite.exec("INSERT INTO parent VALUES ('p1'); INSERT INTO child VALUES ('c1', 'p1'), ('c2', 'p1');");
+    const result = migrate(temp.sqlite, [...readMigrationFiles(), withChecksum(parentAndChild), withChecksum(rebuildParent)]);
+    expect(result.applied).toEqual([rebuildParent.name]);
+    expect(temp.sqlite.prepare("SELECT id FROM child ORDER BY id").all()).toEqual([{ id: "c1" }, { id: "c2" }]);
+    expect(temp.sqlite.prepare("SELECT id, label FROM parent").all()).toEqual([{ id: "p1", label: "x" }]);
+    // Enforcement is back on afterwards.
+    expect(temp.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(() => temp!.sqlite.exec("INSERT INTO child VALUES ('c3', 'missing')")).toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it("rolls back a migration that would leave rows pointing at missing parents, naming the relation", () => {
+    temp = createTempDatabase();
+    migrate(temp.sqlite, [...readMigrationFiles(), withChecksum(parentAndChild)]);
+    temp.sqlite.exec("INSERT INTO parent VALUES ('p1'); INSERT INTO child VALUES ('c1', 'p1');");
+    const dropParentRow = withChecksum({ name: "99999999999992_drop_parent_row", sql: "DELETE FROM parent WHERE id = 'p1';" });
+    expect(() => migrate(temp!.sqlite, [...readMigrationFiles(), withChecksum(parentAndChild), dropParentRow])).toThrow(
+      /99999999999992_drop_parent_row would leave 1 row\(s\) referring to missing parents \(child → parent\)/,
+    );
+    expect(temp.sqlite.prepare("SELECT id FROM parent").all()).toEqual([{ id: "p1" }]);
+    expect(temp.sqlite.prepare("SELECT COUNT(*) AS n FROM _prisma_migrations WHERE migration_name = ?").get(dropParentRow.name)).toEqual({ n: 0 });
+    expect(temp.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+});

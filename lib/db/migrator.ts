@@ -80,6 +80,40 @@ function assertHistoryMatches(applied: Map<string, AppliedRow>, files: Migration
 }
 
 /**
+ * Runs one migration and its record in one transaction. Foreign-key enforcement is switched off around the
+ * transaction (SQLite ignores that pragma inside one): with it on, the standard SQLite table rebuild that Prisma
+ * generates (create new table, copy, DROP the old one, rename) would cascade-delete every child row. Instead the
+ * whole database is checked with foreign_key_check before commit, so a migration cannot leave a dangling reference.
+ */
+function applyWithForeignKeysDeferredToCommit(db: Database.Database, file: MigrationFile, record: Database.Statement): boolean {
+  const enforced = db.pragma("foreign_keys", { simple: true }) === 1;
+  db.pragma("foreign_keys = OFF");
+  try {
+    const applyOne = db.transaction(() => {
+      if (appliedMigrations(db).has(file.name)) return false;
+      const startedAt = Date.now();
+      try {
+        db.exec(file.sql);
+      } catch (error) {
+        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
+      }
+      const violations = db.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[];
+      if (violations.length > 0) {
+        const where = [...new Set(violations.map((v) => `${v.table} → ${v.parent}`))].join(", ");
+        throw new MigrationError(
+          `Migration ${file.name} would leave ${violations.length} row(s) referring to missing parents (${where}); it was rolled back.`,
+        );
+      }
+      record.run(crypto.randomUUID(), file.checksum, Date.now(), file.name, startedAt);
+      return true;
+    });
+    return applyOne.immediate();
+  } finally {
+    if (enforced) db.pragma("foreign_keys = ON");
+  }
+}
+
+/**
  * Applies pending migrations in name order, each in its own transaction together with its
  * _prisma_migrations row. Refuses to run when an applied migration's file changed or went missing.
  */
@@ -101,18 +135,7 @@ export function migrate(db: Database.Database, files: MigrationFile[] = readMigr
   result.upToDate = files.filter((file) => !pending.includes(file)).map((file) => file.name);
 
   for (const file of pending) {
-    const applyOne = db.transaction(() => {
-      if (appliedMigrations(db).has(file.name)) return false;
-      const startedAt = Date.now();
-      try {
-        db.exec(file.sql);
-      } catch (error) {
-        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
-      }
-      record.run(crypto.randomUUID(), file.checksum, Date.now(), file.name, startedAt);
-      return true;
-    });
-    if (applyOne.immediate()) result.applied.push(file.name);
+    if (applyWithForeignKeysDeferredToCommit(db, file, record)) result.applied.push(file.name);
   }
   return result;
 }

@@ -48,13 +48,17 @@ beforeAll(() => {
   feedback("f4", "q-rated", 1, "explicit", 2);
   feedback("f5", "q-implicit", 1, "implicit");
 
-  // Feature importance: two vectors share (10, 1, balanced) with qualities 0.6 and 0.8; one is (20, 2, deep) at 0.5.
+  // Feature importance: two vectors share (10, 1, balanced) with qualities 0.6 and 0.8; one is (20, 2, deep) at
+  // 0.5; one is (20, 1, balanced) at 0.9. All four queries rows have the same query_length (42), so grouping by
+  // the table's column instead of the JSON feature would merge (10, 1, balanced) with (20, 1, balanced).
   query("qf1", "s-now", 2, { result_quality_score: 0.6 });
   query("qf2", "s-now", 2, { result_quality_score: 0.8 });
   query("qf3", "s-now", 2, { result_quality_score: 0.5 });
+  query("qf4", "s-now", 2, { result_quality_score: 0.9 });
   vector("fvf1", "qf1", { query_length: 10, tool_count: 1, profile: "balanced" });
   vector("fvf2", "qf2", { query_length: 10, tool_count: 1, profile: "balanced" });
   vector("fvf3", "qf3", { query_length: 20, tool_count: 2, profile: "deep" });
+  vector("fvf4", "qf4", { query_length: 20, tool_count: 1, profile: "balanced" });
 
   // Model performance: run-a has 4 predictions (2 correct, 1 wrong, 1 unlabelled); run-b has none.
   insertRow(temp.sqlite, "model_training_runs", { ...VALID_ROWS.model_training_runs!, id: "run-a", model_version: "1.0.0", started_at: ago(10), completed_at: ago(9), accuracy: 0.9, f1_score: 0.85 });
@@ -103,7 +107,8 @@ describe("v_training_data_export", () => {
   it("labels a 2-star rating negative and leaves queries without labelling feedback unlabelled (NULL, not 0)", () => {
     expect(byQuery().get("q-rated")).toMatchObject({ feedback_type: "explicit", rating: 2, positive_label: 0 });
     expect(byQuery().get("q-none")).toMatchObject({ feedback_type: null, feedback_count: 0, positive_label: null });
-    expect(byQuery().get("q-implicit")).toMatchObject({ feedback_type: null, positive_label: null });
+    // Implicit feedback is counted but never labels.
+    expect(byQuery().get("q-implicit")).toMatchObject({ feedback_type: null, feedback_count: 1, positive_label: null });
   });
 
   it("keeps only queries with an embedding", () => {
@@ -149,12 +154,16 @@ describe("v_model_performance", () => {
 });
 
 describe("v_feature_importance", () => {
-  it("averages quality per feature combination, largest group first", () => {
+  it("averages quality per combination of the JSON features, largest group first", () => {
     const rows = temp.sqlite.prepare("SELECT * FROM v_feature_importance").all() as Record<string, unknown>[];
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({ query_length: 10, tool_count: 1, profile: "balanced", sample_count: 2 });
     expect(rows[0]!.avg_quality).toBeCloseTo(0.7, 12);
-    expect(rows[1]).toMatchObject({ query_length: 20, tool_count: 2, profile: "deep", avg_quality: 0.5, sample_count: 1 });
+    const rest = rows.slice(1).sort((a, b) => Number(a.tool_count) - Number(b.tool_count));
+    expect(rest).toEqual([
+      { query_length: 20, tool_count: 1, profile: "balanced", avg_quality: 0.9, sample_count: 1 },
+      { query_length: 20, tool_count: 2, profile: "deep", avg_quality: 0.5, sample_count: 1 },
+    ]);
   });
 });
 

@@ -70,12 +70,12 @@ describe("latestModelAccuracy", () => {
         interval: null,
         trainingAccuracy: null,
         // What production is measured on meanwhile: the newest older version with labels, 5 of 10 correct.
-        serving: { runId: candidate, modelVersion: "2.0.0-rc.1", labelled: 10, correct: 5, liveAccuracy: 0.5, interval: expect.anything() },
+        newestMeasured: { runId: candidate, modelVersion: "2.0.0-rc.1", labelled: 10, correct: 5, liveAccuracy: 0.5, interval: expect.anything() },
       },
     ]);
   });
 
-  it("names no serving version when the latest version itself has labels, or when no older version has any", async () => {
+  it("names no newest measured version when the latest version itself has labels, or when no older version has any", async () => {
     temp = createTempDatabase();
     const labelled = insertRun(temp.sqlite, { model_type: "classifier", model_version: "1.1.0" });
     insertRun(temp.sqlite, { model_type: "classifier", model_version: "1.0.0" });
@@ -85,18 +85,18 @@ describe("latestModelAccuracy", () => {
     predict(temp.sqlite, unlabelled, { unlabelled: 2 });
     predict(temp.sqlite, olderUnlabelled, { unlabelled: 2 });
     const rows = await latestModelAccuracy(temp.prisma());
-    expect(rows.map((row) => [row.modelVersion, row.serving])).toEqual([["1.1.0", null], ["3.0.0", null]]);
+    expect(rows.map((row) => [row.modelVersion, row.newestMeasured])).toEqual([["1.1.0", null], ["3.0.0", null]]);
   });
 
-  it("skips older versions without labels to find the serving one: 3.0.0 (none) → 2.1.0 (none) → 2.0.0 (3 of 4)", async () => {
+  it("skips older versions without labels to find the newest measured one: 3.0.0 (none) → 2.1.0 (none) → 2.0.0 (3 of 4)", async () => {
     temp = createTempDatabase();
     insertRun(temp.sqlite, { model_type: "optimization", model_version: "3.0.0", completed_at: null });
     const middle = insertRun(temp.sqlite, { model_type: "optimization", model_version: "2.1.0" });
-    const serving = insertRun(temp.sqlite, { model_type: "optimization", model_version: "2.0.0" });
+    const measured = insertRun(temp.sqlite, { model_type: "optimization", model_version: "2.0.0" });
     predict(temp.sqlite, middle, { unlabelled: 5 });
-    predict(temp.sqlite, serving, { correct: 3, wrong: 1 });
+    predict(temp.sqlite, measured, { correct: 3, wrong: 1 });
     const [row] = await latestModelAccuracy(temp.prisma());
-    expect(row!.serving).toMatchObject({ runId: serving, modelVersion: "2.0.0", labelled: 4, correct: 3, liveAccuracy: 0.75 });
+    expect(row!.newestMeasured).toMatchObject({ runId: measured, modelVersion: "2.0.0", labelled: 4, correct: 3, liveAccuracy: 0.75 });
   });
 
   it("gives one row per model type that has runs, in display order, each from its own run's predictions", async () => {

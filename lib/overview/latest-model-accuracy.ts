@@ -25,12 +25,13 @@ export type LatestModelAccuracy = {
   trainingAccuracy: number | null;
   /**
    * When the latest version has no labelled predictions yet (typically still training or just deployed), the
-   * newest older version that has: what is actually measured in production right now. Null otherwise.
+   * newest older version that has. It may be an A/B challenger rather than the deployed version, so the page
+   * calls it "newest measured", not "serving". Null otherwise.
    */
-  serving: ServingVersion | null;
+  newestMeasured: MeasuredVersion | null;
 };
 
-export type ServingVersion = {
+export type MeasuredVersion = {
   runId: string;
   modelVersion: string;
   labelled: number;
@@ -69,7 +70,7 @@ async function predictionCounts(client: Queryable, runIds: string[]): Promise<Ma
 const NO_PREDICTIONS: Counts = { predictions: 0, labelled: 0, correct: 0 };
 
 /** Walks older versions, newest first, until one has labelled predictions; looks at a bounded number. */
-async function findServingVersion(client: Queryable, olderRuns: RunRow[]): Promise<ServingVersion | null> {
+async function findNewestMeasuredVersion(client: Queryable, olderRuns: RunRow[]): Promise<MeasuredVersion | null> {
   const SEARCH_LIMIT = 20;
   const candidates = olderRuns.slice(0, SEARCH_LIMIT);
   if (candidates.length === 0) return null;
@@ -117,7 +118,7 @@ export async function latestModelAccuracy(client: Queryable = db): Promise<Lates
         liveAccuracy: labelled > 0 ? correct / labelled : null,
         interval: wilsonInterval(correct, labelled),
         trainingAccuracy: toNumberOrNull(run.accuracy),
-        serving: labelled > 0 ? null : await findServingVersion(client, older),
+        newestMeasured: labelled > 0 ? null : await findNewestMeasuredVersion(client, older),
       };
     }),
   );

@@ -219,10 +219,25 @@ CREATE TABLE model_training_runs (
     completed_at TEXT
         CHECK (completed_at IS strftime('%Y-%m-%dT%H:%M:%fZ', completed_at)),
     model_type TEXT NOT NULL CHECK (model_type IN ('classifier', 'routing', 'optimization')),
-    -- Semantic version MAJOR.MINOR.PATCH with an optional pre-release or build suffix; unique per model type.
+    -- Semantic version (semver.org 2.0.0): MAJOR.MINOR.PATCH without leading zeros, then an optional -pre.release
+    -- and +build suffix of [0-9A-Za-z-] identifiers; unique per model type. The core is the leading run of digits
+    -- and dots (what ltrim strips), the suffix the rest. lib/runs/semver.ts is the full parser; this is the backstop.
     model_version TEXT NOT NULL
-        CHECK (model_version GLOB '[0-9]*.[0-9]*.[0-9]*'
-               AND ltrim(model_version, '0123456789.') NOT GLOB '[^-+]*'),
+        CHECK (model_version NOT GLOB '*[^0-9A-Za-z.+-]*'
+               AND substr(model_version, 1, length(model_version) - length(ltrim(model_version, '0123456789.'))) GLOB '[0-9]*.[0-9]*.[0-9]*'
+               AND substr(model_version, 1, length(model_version) - length(ltrim(model_version, '0123456789.'))) NOT GLOB '*.'
+               AND substr(model_version, 1, length(model_version) - length(ltrim(model_version, '0123456789.'))) NOT GLOB '*..*'
+               AND length(substr(model_version, 1, length(model_version) - length(ltrim(model_version, '0123456789.')))) - length(replace(substr(model_version, 1, length(model_version) - length(ltrim(model_version, '0123456789.'))), '.', '')) = 2
+               AND ('.' || substr(model_version, 1, length(model_version) - length(ltrim(model_version, '0123456789.')))) NOT GLOB '*.0[0-9]*'
+               AND (ltrim(model_version, '0123456789.') = ''
+                    OR (ltrim(model_version, '0123456789.') GLOB '[-+]?*'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '*[.+]'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '[-+].*'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '*..*'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '-+*'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '*.+*'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '*+.*'
+                        AND ltrim(model_version, '0123456789.') NOT GLOB '*+*+*'))),
     hyperparameters TEXT NOT NULL DEFAULT '{}'
         CHECK (json_valid(hyperparameters) AND json_type(hyperparameters) = 'object'),
     training_samples INTEGER NOT NULL CHECK (training_samples >= 0),
@@ -396,17 +411,18 @@ ORDER BY uses DESC;
 
 -- Training data of the last 90 days: one row per feature vector (in practice one per query and embedding
 -- model), never one per feedback row. The document's version joined feedback directly, so a query with two
--- feedback rows appeared twice and unlabelled queries were silently labelled negative. Here the feedback
--- columns come from the query's latest labelling feedback (thumbs up/down, or explicit with a rating; ties on
+-- feedback rows appeared twice and unlabelled queries were silently labelled negative. Here feedback_type and
+-- rating come from the query's latest labelling feedback (thumbs up/down, or explicit with a rating; ties on
 -- time broken by id), and positive_label is 1 for thumbs_up or a rating of 4-5, 0 for thumbs_down or a rating
--- of 1-3, and NULL when the query has no labelling feedback.
+-- of 1-3, and NULL when the query has no labelling feedback (implicit feedback never labels).
+-- Columns beyond the document's: timestamp (of the query), feature_vector_id, embedding_model, embedding_dim,
+-- feature_version (to filter and reproduce an export) and feedback_count (all feedback rows of the query).
 CREATE VIEW v_training_data_export AS
 WITH labelling_feedback AS (
     SELECT
         f.query_id,
         f.feedback_type,
         f.rating,
-        COUNT(*) OVER (PARTITION BY f.query_id) AS feedback_count,
         ROW_NUMBER() OVER (PARTITION BY f.query_id ORDER BY f.timestamp DESC, f.id DESC) AS recency
     FROM feedback f
     WHERE f.query_id IS NOT NULL
@@ -432,7 +448,7 @@ SELECT
     fv.feature_version,
     lf.feedback_type,
     lf.rating,
-    COALESCE(lf.feedback_count, 0) AS feedback_count,
+    (SELECT COUNT(*) FROM feedback f_all WHERE f_all.query_id = q.id) AS feedback_count,
     CASE
         WHEN lf.feedback_type = 'thumbs_up' OR lf.rating >= 4 THEN 1
         WHEN lf.feedback_type = 'thumbs_down' OR lf.rating <= 3 THEN 0
@@ -462,7 +478,8 @@ LEFT JOIN model_predictions mp ON mtr.id = mp.model_run_id
 GROUP BY mtr.id
 ORDER BY mtr.started_at DESC;
 
--- Average result quality per feature combination, as the design document specifies it.
+-- Average result quality per feature combination, as the design document specifies it, grouped by the JSON
+-- features (the document's GROUP BY names resolved to the queries table's own query_length column).
 CREATE VIEW v_feature_importance AS
 SELECT
     json_extract(fv.features, '$.query_length') AS query_length,
@@ -473,7 +490,8 @@ SELECT
 FROM feature_vectors fv
 JOIN queries q ON fv.query_id = q.id
 WHERE fv.features IS NOT NULL
-GROUP BY query_length, tool_count, profile
+-- By position: a bare query_length here would bind to queries.query_length, not to the JSON feature of that name.
+GROUP BY 1, 2, 3
 ORDER BY sample_count DESC;
 
 INSERT INTO schema_version (version, description)
