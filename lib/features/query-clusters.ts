@@ -1,7 +1,9 @@
 import type Database from "better-sqlite3";
 import { Rng, round } from "@/lib/random";
 import { isoNow } from "@/lib/time";
-import { kmeans, nearestRowToEachCentroid, silhouetteScore, type Matrix } from "./kmeans";
+import { kmeans, nearestRowToEachCentroid } from "./kmeans";
+import type { Matrix } from "./matrix";
+import { silhouetteScore } from "./silhouette";
 
 /**
  * Clusters the stored query embeddings of one embedding model with k-means and records the result as a
