@@ -1,9 +1,10 @@
 /**
  * The one timestamp format of the database: ISO 8601 UTC with milliseconds, 'YYYY-MM-DDTHH:MM:SS.SSSZ'.
- * Every timestamp column has a CHECK that accepts only this spelling, so text order is time order.
+ * Every timestamp column has a CHECK that accepts only this spelling, so text order is time order. Takes a Date
+ * or epoch milliseconds.
  */
-export function toIsoTimestamp(date: Date): string {
-  return date.toISOString();
+export function toIsoTimestamp(time: Date | number): string {
+  return (typeof time === "number" ? new Date(time) : time).toISOString();
 }
 
 export function isoNow(): string {

@@ -1,4 +1,5 @@
 import { WeightedTable } from "@/lib/random";
+import type { ModelType } from "@/lib/runs/model-types";
 import {
   ERROR_CATEGORIES,
   FEEDBACK_CATEGORIES_NEGATIVE,
@@ -12,7 +13,7 @@ import {
 import type { ServingTimeline } from "./deployments";
 import type { EmbeddingSpace } from "./embeddings";
 import type { CorrectnessSampler } from "./outcomes";
-import type { ModelType, SeedSize } from "./sizes";
+import type { SeedSize } from "./sizes";
 import type { TimeModel } from "./time-model";
 import { TOPICS } from "./topics";
 

@@ -1,10 +1,10 @@
 import type { Rng } from "@/lib/random";
-import { DAY_MS } from "@/lib/time";
+import type { ModelType } from "@/lib/runs/model-types";
+import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import { formatP, sampleRatioMismatchP, twoProportionZTest } from "./ab-stats";
 import type { AbTestRow } from "./rows";
 import type { RunPlan } from "./runs";
-import type { ModelType } from "./sizes";
-import { HOUR_MS, iso, type TimeModel } from "./time-model";
+import { HOUR_MS, type TimeModel } from "./time-model";
 
 /**
  * Which model version served traffic when, and the A/B tests that decided it. Per model type, in order of
@@ -169,7 +169,7 @@ export function planDeployments(
       const row: AbTestRow = {
         id: rng.uuid(),
         test_name: `${type} ${run.row.model_version} vs ${a.row.model_version}`,
-        started_at: iso(start),
+        started_at: toIsoTimestamp(start),
         ended_at: null,
         variant_a_model: a.row.model_version,
         variant_b_model: run.row.model_version,
@@ -193,12 +193,12 @@ export function planDeployments(
         const decidedAt = Math.min(time.anchor, Math.round(plannedEnd + rng.float(0.5, 20) * HOUR_MS));
         Object.assign(row, {
           status: "closed",
-          ended_at: iso(plannedEnd),
+          ended_at: toIsoTimestamp(plannedEnd),
           winner: scenario === "b_wins" ? "B" : scenario === "a_wins" ? "A" : "tie",
           statistical_significance: counts.p,
           confidence: 1 - counts.p,
           decided_by: rng.pick(DECIDERS),
-          decided_at: iso(decidedAt),
+          decided_at: toIsoTimestamp(decidedAt),
           decision_reason: decisionReason(scenario, counts, counts.p),
         });
         busyUntil = decidedAt;

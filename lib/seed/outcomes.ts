@@ -1,12 +1,11 @@
 import { hmacSha256Hex } from "@/lib/privacy/query-hash";
 import { clamp, type Rng, round } from "@/lib/random";
-import { DAY_MS } from "@/lib/time";
+import { MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
+import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import { PROFILES, QUERY_TYPES } from "./catalog";
 import type { GenerationContext } from "./context";
 import type { GeneratedQuery } from "./queries";
 import type { FeedbackRow, PredictionRow, RedactionRow, TelemetryBatch } from "./rows";
-import { MODEL_TYPES, type ModelType } from "./sizes";
-import { iso } from "./time-model";
 
 /** What happens after a query: people's feedback, the models' predictions and their labels, redactions. */
 
@@ -81,13 +80,13 @@ export function generatePredictions(rng: Rng, ctx: GenerationContext, query: Gen
       id: rng.uuid(),
       query_id: query.row.id,
       model_run_id: run.row.id,
-      predicted_at: iso(predictedAt),
+      predicted_at: toIsoTimestamp(predictedAt),
       prediction: JSON.stringify(predicted),
       confidence: round(confidence, 4),
       prediction_type: PREDICTION_TYPE[type],
       actual_value: labelled ? JSON.stringify(truth) : null,
       is_correct: labelled ? (predicted === truth ? 1 : 0) : null,
-      labeled_at: labelled ? iso(labeledAt) : null,
+      labeled_at: labelled ? toIsoTimestamp(labeledAt) : null,
     });
   }
   return rows;
@@ -113,7 +112,7 @@ export function generateFeedback(rng: Rng, ctx: GenerationContext, query: Genera
     id: rng.uuid(),
     session_id: query.row.session_id,
     query_id: query.row.id,
-    timestamp: iso(at),
+    timestamp: toIsoTimestamp(at),
     feedback_type: type,
     rating,
     category,
@@ -135,7 +134,7 @@ export function generateFeedback(rng: Rng, ctx: GenerationContext, query: Genera
       rows.push(thumbs());
     }
   }
-  return rows.filter((row) => row.timestamp <= iso(ctx.time.anchor));
+  return rows.filter((row) => row.timestamp <= toIsoTimestamp(ctx.time.anchor));
 }
 
 /** Redaction audit entries: which pattern fired on which row, never what it matched. */

@@ -1,5 +1,6 @@
 import { hashQueryText, normalizeQueryText } from "@/lib/privacy/query-hash";
 import { clamp, type Rng, round } from "@/lib/random";
+import { toIsoTimestamp } from "@/lib/time";
 import {
   EMBEDDING_DIM,
   EMBEDDING_MODEL,
@@ -13,7 +14,6 @@ import {
 } from "./catalog";
 import type { GenerationContext } from "./context";
 import type { FeatureVectorRow, QueryRow, ReasoningTraceRow, TelemetryBatch, ToolUsageRow } from "./rows";
-import { iso } from "./time-model";
 import { CODE_SNIPPETS, TOPICS } from "./topics";
 
 /** One query with its tool calls, reasoning traces and feature vector; feedback and predictions come after. */
@@ -78,7 +78,7 @@ function traceRow(
     id: rng.uuid(),
     session_id: ids.session,
     query_id: ids.query,
-    timestamp: iso(at),
+    timestamp: toIsoTimestamp(at),
     thinktool_name: tool,
     step_count: steps,
     total_ms: total,
@@ -148,7 +148,7 @@ export function generateQuery(
       id: rng.uuid(),
       session_id: ids.session,
       query_id: ids.query,
-      timestamp: iso(cursor),
+      timestamp: toIsoTimestamp(cursor),
       tool_name: spec.name,
       tool_category: spec.category,
       execution_ms: ms,
@@ -200,7 +200,7 @@ export function generateQuery(
   const row: QueryRow = {
     id: ids.query,
     session_id: ids.session,
-    timestamp: iso(t),
+    timestamp: toIsoTimestamp(t),
     query_hash: hashQueryText(text, ctx.key),
     query_length: text.length,
     query_token_count: tokenCount,
@@ -229,7 +229,7 @@ export function generateQuery(
     vector = {
       id: rng.uuid(),
       query_id: ids.query,
-      computed_at: iso(computedAt),
+      computed_at: toIsoTimestamp(computedAt),
       embedding: ctx.embeddings.embedJson(topicIndex, template, normalized),
       embedding_model: EMBEDDING_MODEL,
       embedding_dim: EMBEDDING_DIM,

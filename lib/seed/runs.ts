@@ -1,8 +1,8 @@
 import { clamp, type Rng, round } from "@/lib/random";
-import { DAY_MS } from "@/lib/time";
+import type { ModelType } from "@/lib/runs/model-types";
+import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import type { TrainingRunRow } from "./rows";
-import type { ModelType } from "./sizes";
-import { HOUR_MS, iso, type TimeModel } from "./time-model";
+import { HOUR_MS, type TimeModel } from "./time-model";
 
 /**
  * Model training runs: per model type a history of semantic versions whose offline metrics improve with noise,
@@ -162,8 +162,8 @@ export function generateRuns(
         : nextNote(bump);
     const row: TrainingRunRow = {
       id: rng.uuid(),
-      started_at: iso(startedAt),
-      completed_at: completedAt === null ? null : iso(completedAt),
+      started_at: toIsoTimestamp(startedAt),
+      completed_at: completedAt === null ? null : toIsoTimestamp(completedAt),
       model_type: modelType,
       model_version: version.join("."),
       hyperparameters: JSON.stringify(hyperparameters),

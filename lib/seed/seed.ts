@@ -1,8 +1,9 @@
 import type Database from "better-sqlite3";
 import { computeQueryClusters } from "@/lib/features/query-clusters";
 import { Rng } from "@/lib/random";
+import { MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
 import { computeDailyAggregates } from "@/lib/telemetry/daily-aggregates";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import { EMBEDDING_MODEL } from "./catalog";
 import { buildLookupTables, type GenerationContext } from "./context";
 import { planDeployments } from "./deployments";
@@ -11,10 +12,10 @@ import { CorrectnessSampler } from "./outcomes";
 import { type Progress, silentProgress } from "./progress";
 import { generateRuns, type RunPlan } from "./runs";
 import { generateDay } from "./sessions";
-import { MODEL_TYPES, type ModelType, SEED_SIZES, type SeedSize, type SeedSizeName } from "./sizes";
+import { SEED_SIZES, type SeedSize, type SeedSizeName } from "./sizes";
 import { activeSubjectsTable, generateSubjects } from "./subjects";
 import { nonEmptyDataTables, type TableName, tableCounts } from "./tables";
-import { iso, TimeModel } from "./time-model";
+import { TimeModel } from "./time-model";
 import { SeedWriter } from "./writer";
 
 /**
@@ -136,7 +137,7 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
   });
 
   progress.phase("daily aggregates");
-  const days = computeDailyAggregates(db, { computedAt: iso(anchorMs) });
+  const days = computeDailyAggregates(db, { computedAt: toIsoTimestamp(anchorMs) });
   progress.advance(AGGREGATE_UNITS, days.length);
 
   progress.phase("query clusters");
@@ -147,7 +148,7 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
       k,
       embeddingModel: EMBEDDING_MODEL,
       seed: `${seed}/k${k}`,
-      computedAt: iso(at),
+      computedAt: toIsoTimestamp(at),
       maxSamples: size.clusterMaxSamples,
     });
     if (saved) clusterRows++;
@@ -155,5 +156,5 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
   progress.advance(CLUSTER_UNITS, clusterRows);
   progress.finish();
 
-  return { size: size.name, seed, anchor: iso(anchorMs), counts: tableCounts(db), elapsedMs: performance.now() - started };
+  return { size: size.name, seed, anchor: toIsoTimestamp(anchorMs), counts: tableCounts(db), elapsedMs: performance.now() - started };
 }

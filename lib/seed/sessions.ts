@@ -1,12 +1,13 @@
 import { hmacSha256Hex } from "@/lib/privacy/query-hash";
 import type { Rng, WeightedTable } from "@/lib/random";
+import { toIsoTimestamp } from "@/lib/time";
 import type { Profile } from "./catalog";
 import type { GenerationContext } from "./context";
 import { generateFeedback, generatePredictions, pushOutcomes, redactionsFor } from "./outcomes";
 import { generateQuery, pushQuery } from "./queries";
 import { emptyBatch, type FeedbackRow, type SessionRow, type TelemetryBatch } from "./rows";
 import type { Subject } from "./subjects";
-import { HOUR_MS, iso, type DaySlot } from "./time-model";
+import { HOUR_MS, type DaySlot } from "./time-model";
 
 /**
  * One day of sessions with everything that hangs off them. The number of sessions per hour is Poisson around the
@@ -88,7 +89,7 @@ function generateSession(rng: Rng, ctx: GenerationContext, start: number, subjec
       id: rng.uuid(),
       session_id: session.id,
       query_id: null,
-      timestamp: iso(end),
+      timestamp: toIsoTimestamp(end),
       feedback_type: "explicit",
       rating,
       category: rating >= 4 ? "other" : rng.pick(["accuracy", "speed", "relevance"]),
@@ -101,8 +102,8 @@ function generateSession(rng: Rng, ctx: GenerationContext, start: number, subjec
   batch.sessions[sessionRowIndex] = {
     id: session.id,
     subject_id: subject.id,
-    started_at: iso(start),
-    ended_at: active ? null : iso(end),
+    started_at: toIsoTimestamp(start),
+    ended_at: active ? null : toIsoTimestamp(end),
     duration_ms: active ? null : end - start,
     tool_count: batch.toolUsage.length - before.tools,
     query_count: queries,
@@ -112,5 +113,5 @@ function generateSession(rng: Rng, ctx: GenerationContext, start: number, subjec
     client_version: ctx.time.clientVersionAt(start, subject.upgradeLagMs),
     os_family: subject.os,
   };
-  for (const row of redactionsFor(rng, ctx, "sessions", session.id, iso(start), 0.012)) batch.redactions.push(row);
+  for (const row of redactionsFor(rng, ctx, "sessions", session.id, toIsoTimestamp(start), 0.012)) batch.redactions.push(row);
 }

@@ -1,5 +1,4 @@
-export const MODEL_TYPES = ["classifier", "routing", "optimization"] as const;
-export type ModelType = (typeof MODEL_TYPES)[number];
+import type { ModelType } from "@/lib/runs/model-types";
 
 /** How much data a seed run makes. Counts are expectations: the generator draws around them. */
 export type SeedSize = {

@@ -1,9 +1,9 @@
 import { hmacSha256Hex } from "@/lib/privacy/query-hash";
 import { type Rng, WeightedTable } from "@/lib/random";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import { OS_FAMILIES, PROFILE_WEIGHTS, type Profile } from "./catalog";
 import type { ConsentRow } from "./rows";
-import { iso, type TimeModel } from "./time-model";
+import type { TimeModel } from "./time-model";
 import { TOPICS } from "./topics";
 
 /**
@@ -71,7 +71,7 @@ export function generateSubjects(
     const row = (at: number, version: string, local: 0 | 1, aggregated: 0 | 1, community: 0 | 1): ConsentRow => ({
       id: rng.uuid(),
       subject_id: id,
-      timestamp: iso(at),
+      timestamp: toIsoTimestamp(at),
       local_telemetry: local,
       aggregated_sharing: aggregated,
       community_contribution: community,
@@ -96,14 +96,14 @@ export function generateSubjects(
     if (rng.chance(0.08)) {
       const at = Math.round(Math.max(joinedAt, time.windowStart) + rng.next() * (end - Math.max(joinedAt, time.windowStart)));
       const lastAt = consent[consent.length - 1]!.timestamp;
-      if (at < end && iso(at) > lastAt) {
+      if (at < end && toIsoTimestamp(at) > lastAt) {
         aggregated = aggregated ? 0 : 1;
         consent.push(row(at, version, 1, aggregated, aggregated ? community : 0));
       }
     }
     if (withdrawnAt !== null) {
       const lastAt = consent[consent.length - 1]!.timestamp;
-      const at = iso(withdrawnAt) > lastAt ? withdrawnAt : Date.parse(lastAt) + 1000;
+      const at = toIsoTimestamp(withdrawnAt) > lastAt ? withdrawnAt : Date.parse(lastAt) + 1000;
       consent.push(row(at, version, 0, 0, 0));
       subjects[subjects.length - 1]!.withdrawnAt = at;
     }

@@ -47,10 +47,6 @@ export function tableCounts(db: Database.Database): Record<TableName, number> {
   ) as Record<TableName, number>;
 }
 
-export function hasSessions(db: Database.Database): boolean {
-  return db.prepare("SELECT EXISTS (SELECT 1 FROM sessions)").pluck().get() === 1;
-}
-
 /** Data tables that hold at least one row (schema_version aside). */
 export function nonEmptyDataTables(db: Database.Database): string[] {
   return DATA_TABLES_DELETE_ORDER.filter((table) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1);

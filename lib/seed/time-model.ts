@@ -97,7 +97,3 @@ export class TimeModel {
     return version;
   }
 }
-
-export function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
