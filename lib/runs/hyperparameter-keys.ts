@@ -18,7 +18,7 @@ const MAX_AGE_MS = 5 * 60_000;
  */
 export async function hyperparameterKeys(client: Queryable = db, now = Date.now()): Promise<HyperparameterKey[]> {
   const [state] = await client.$queryRaw<[{ runs: unknown; last: unknown }]>`
-    SELECT COUNT(*) AS runs, MAX(rowid) AS last FROM model_training_runs`;
+    SELECT (SELECT COUNT(*) FROM model_training_runs) AS runs, (SELECT MAX(rowid) FROM model_training_runs) AS last`;
   const fingerprint = `${String(state.runs)}/${String(state.last)}`;
   const cached = cache.get(client);
   if (cached && cached.fingerprint === fingerprint && now - cached.at < MAX_AGE_MS) return cached.keys;

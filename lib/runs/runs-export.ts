@@ -1,11 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { RunsView } from "./run-search-params";
 import { runCsvLine, runsCsvHeader } from "./runs-csv";
 import { liveAccuracyByRun, selectRunsSql, toRunListRow, type RawRunRow, type RunListRow } from "./runs-query";
-import { afterCursorSql, loadVersionCores, sortPlan, whereSql } from "./runs-sql";
+import { afterCursorSql, loadVersionCores, sortPlan, whereClause, whereSql } from "./runs-sql";
 
 export const EXPORT_CHUNK_SIZE = 2_000;
 
@@ -23,7 +22,7 @@ export async function* runsForExport(view: RunsView, client: Queryable = db, chu
   const plan = sortPlan(view.sort);
   let cursor: unknown[] | null = null;
   for (;;) {
-    const condition: Prisma.Sql = cursor ? Prisma.sql`(${where}) AND ${afterCursorSql(plan.keys, cursor)}` : where;
+    const condition = whereClause(where, cursor ? afterCursorSql(plan.keys, cursor) : null);
     const raws: RawRunRow[] = await client.$queryRaw<RawRunRow[]>`${selectRunsSql(plan, view.hp, condition, true)} LIMIT ${chunkSize}`;
     if (raws.length === 0) return;
     const live = await liveAccuracyByRun(client, raws.map((row) => row.id));
