@@ -107,7 +107,7 @@ export function fieldLabel(id: string): string {
 export const GROUP_BY_OPTIONS = [
   { id: "type", label: "Model type" },
   { id: "major", label: "Major version" },
-  { id: "minor", label: "Minor version (major.minor)" },
+  { id: "minor", label: "Minor version" },
   { id: "version", label: "Exact version" },
 ] as const;
 

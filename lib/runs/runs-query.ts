@@ -12,6 +12,7 @@ import {
   orderBySql,
   sortKeyColumnsSql,
   sortPlan,
+  whereClause,
   whereSql,
   type SortPlan,
 } from "./runs-sql";
@@ -141,10 +142,11 @@ export async function liveAccuracyByRun(client: Queryable, runIds: readonly stri
 
 /** SELECT … FROM the runs of a view, sorted; the caller adds LIMIT/OFFSET or a keyset cursor. */
 export function selectRunsSql(plan: SortPlan, hpKeys: readonly string[], where: Prisma.Sql, withSortKeys = false): Prisma.Sql {
+  // `where` is a whole clause from whereClause(), possibly empty.
   return Prisma.sql`
     SELECT ${RUN_COLUMNS_SQL}${hpColumnsSql(hpKeys)}${withSortKeys ? Prisma.sql`, ${sortKeyColumnsSql(plan.keys)}` : Prisma.empty}
     FROM model_training_runs r ${plan.needsLiveAccuracy ? LIVE_ACCURACY_JOIN : Prisma.empty}
-    WHERE ${where}
+    ${where}
     ORDER BY ${orderBySql(plan.keys)}`;
 }
 
@@ -155,8 +157,8 @@ export function selectRunsSql(plan: SortPlan, hpKeys: readonly string[], where: 
  */
 export async function runsPage(view: RunsView, client: Queryable = db): Promise<RunsPage> {
   const cores = await loadVersionCores(client, view.filter);
-  const where = whereSql(view.filter, view.q, cores);
-  const [{ total }] = await client.$queryRaw<[{ total: unknown }]>`SELECT COUNT(*) AS total FROM model_training_runs r WHERE ${where}`;
+  const where = whereClause(whereSql(view.filter, view.q, cores));
+  const [{ total }] = await client.$queryRaw<[{ total: unknown }]>`SELECT COUNT(*) AS total FROM model_training_runs r ${where}`;
   const rowCount = toNumber(total);
   const pageCount = Math.max(1, Math.ceil(rowCount / view.size));
   const page = Math.min(view.page, pageCount);
@@ -168,4 +170,10 @@ export async function runsPage(view: RunsView, client: Queryable = db): Promise<
     LIMIT ${view.size} OFFSET ${(page - 1) * view.size}`;
   const live = await liveAccuracyByRun(client, raws.map((row) => row.id));
   return { rows: raws.map((row) => toRunListRow(row, view.hp, live.get(row.id))), rowCount, pageCount, page };
+}
+
+/** How many training runs there are at all: 0 means the page explains how to get some. */
+export async function countAllRuns(client: Queryable = db): Promise<number> {
+  const [{ total }] = await client.$queryRaw<[{ total: unknown }]>`SELECT COUNT(*) AS total FROM model_training_runs`;
+  return toNumber(total);
 }
