@@ -3,6 +3,7 @@ import { insertPrediction, insertQuery } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { parseRunsView, type RunsView } from "./run-search-params";
 import { runsPage } from "./runs-query";
+import { compareSemver } from "./semver";
 import { insertTestRuns, type TestRun } from "./runs-test-rows";
 
 const day = (d: number, time = "08:00:00.000") => `2026-01-${String(d).padStart(2, "0")}T${time}Z`;
@@ -140,6 +141,22 @@ describe("runsPage pagination and columns", () => {
       expect(second.rows.map((row) => row.modelVersion)).toEqual(["1.0.25", "1.0.26", "1.0.27", "1.0.28", "1.0.29"]);
       const past = await runsPage(view("sort=version&dir=asc&page=9"), local.prisma());
       expect([past.page, past.rows.length]).toEqual([2, 5]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("pages a version sort across major versions exactly as a full semver sort would", async () => {
+    const local = createTempDatabase();
+    try {
+      const versions = Array.from({ length: 40 }, (_, i) => `${1 + (i % 4)}.${i % 3}.${i}${i % 7 === 0 ? "-rc.1" : ""}`);
+      insertTestRuns(local.sqlite, versions.map((version, i) => ({ id: `v${String(i).padStart(2, "0")}`, model_version: version })));
+      const bySemver = [...versions].sort(compareSemver);
+      for (const [dir, order] of [["desc", [...bySemver].reverse()], ["asc", bySemver]] as const) {
+        const pages = [];
+        for (const page of [1, 2]) pages.push(...(await runsPage(view(`sort=version&dir=${dir}&page=${page}`), local.prisma())).rows.map((row) => row.modelVersion));
+        expect(pages, dir).toEqual(order);
+      }
     } finally {
       await local.close();
     }
