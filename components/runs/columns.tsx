@@ -7,8 +7,6 @@ import {
   rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
-  type Row,
-  type Table,
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
@@ -23,7 +21,6 @@ import styles from "./runs.module.css";
 /** Server-driven: sorting and pagination state only, no client row models; selection and visibility in the page. */
 export const runsTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature, columnVisibilityFeature });
 export type RunsTableFeatures = typeof runsTableFeatures;
-export type RunsTable = Table<RunsTableFeatures, RunListRow>;
 
 const helper = createColumnHelper<RunsTableFeatures, RunListRow>();
 
@@ -156,5 +153,3 @@ export function runsColumns(hpKeys: readonly string[]) {
 export function columnHeaderLabel(id: string): string {
   return hpKeyOf(id) ?? (isStandardColumnId(id) ? standardColumn(id).label : id);
 }
-
-export type RunsRow = Row<RunsTableFeatures, RunListRow>;

@@ -7,7 +7,7 @@ import { MODEL_TYPES } from "./model-types";
 import type { GroupBy } from "./run-fields";
 import type { FilterCondition } from "./run-filters";
 import type { RunsView } from "./run-search-params";
-import { loadVersionCores, orderBySql, versionOrder, versionParts, whereClause, whereSql, type SortKey } from "./runs-sql";
+import { loadVersionCores, orderBySql, VERSION_MAJOR, versionOrder, versionParts, whereClause, whereSql, type SortKey } from "./runs-sql";
 import { GROUP_METRICS, sampleSd, type GroupMetricId, type MetricStats } from "./group-stats";
 
 export type RunGroup = {
@@ -118,12 +118,16 @@ export async function runGroupsPage(view: RunsView & { group: GroupBy }, client:
     const d = `(r.${metric.column} - m.c${i})`;
     return raw(`SUM(${d}) AS s${i}, SUM(${d} * ${d}) AS ss${i}`);
   });
+  // Version groups on a page span a few major versions: a cheap CAST skips the runs of all others before the
+  // group key (string work) is computed for them.
+  const majors = view.group === "type" ? [] : rows.map((row) => Number.parseInt(String(row.g), 10));
+  const majorRange = majors.length > 0 ? sql`${VERSION_MAJOR} BETWEEN ${Math.min(...majors)} AND ${Math.max(...majors)}` : null;
   // CROSS JOIN keeps the runs as the outer loop: one scan, each row finding its group among the page's few.
   const deviations = await client.$queryRaw<Record<string, unknown>[]>`
     WITH m(${columns}) AS (VALUES ${Prisma.join(means, ", ")})
     SELECT m.g AS g, ${Prisma.join(secondPass, ", ")}
     FROM model_training_runs r CROSS JOIN m ON m.g = ${key}
-    ${whereClause(condition)}
+    ${whereClause(condition, majorRange)}
     GROUP BY m.g`;
   const byGroup = new Map(deviations.map((row) => [String(row.g), row]));
 
