@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { openE2eDatabase } from "./support/e2e-database";
+import { serverUrl } from "./support/servers";
 import { count } from "./support/expected";
 import { expect, test } from "./support/test";
 
@@ -286,6 +287,19 @@ test.describe("the runs table", () => {
     await empty.getByRole("link", { name: "Clear filter and search" }).click();
     await expect(page).toHaveURL(/\/runs$/);
     await expect(page.getByTestId("run-row")).toHaveCount(25);
+  });
+});
+
+test.describe("when the database cannot be read", () => {
+  // The error boundary logs what it caught; a production build logs a server error as React's error #441.
+  test.use({ allowedConsoleError: /React error #441/ });
+
+  test("the runs page's error boundary offers to try again, reset the view or go back", async ({ page }) => {
+    await page.goto(`${serverUrl("broken")}/runs?sort=accuracy`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("The runs could not be loaded");
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Reset the view" })).toHaveAttribute("href", "/runs");
+    await expect(page.getByRole("link", { name: "Back to Overview" })).toBeVisible();
   });
 });
 
