@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertRun } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
-import { registerRun, type RunWriter } from "./register-run";
+import { latestRegisteredVersions, registerRun, type RunWriter } from "./register-run";
 import type { RegisterRunInput } from "./schema";
 
 let temp: TempDatabase | undefined;
@@ -194,5 +194,19 @@ describe("registerRun", () => {
     expect(count(temp, "model_training_runs")).toBe(0);
     // Without anything to log, the same run goes through.
     expect((await registerRun({ ...RUN, notes: "clean" }, temp.prisma())).ok).toBe(true);
+  });
+});
+
+describe("latestRegisteredVersions", () => {
+  it("names the newest version of each model type by semver, in display order, leaving out types without runs", async () => {
+    temp = createTempDatabase();
+    insertRun(temp.sqlite, { model_type: "optimization", model_version: "1.9.0" });
+    insertRun(temp.sqlite, { model_type: "optimization", model_version: "1.10.0" });
+    insertRun(temp.sqlite, { model_type: "classifier", model_version: "2.0.0" });
+    insertRun(temp.sqlite, { model_type: "classifier", model_version: "2.0.0-rc.1" });
+    expect(await latestRegisteredVersions(temp.prisma())).toEqual([
+      { modelType: "classifier", modelVersion: "2.0.0" },
+      { modelType: "optimization", modelVersion: "1.10.0" },
+    ]);
   });
 });

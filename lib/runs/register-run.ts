@@ -2,10 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
+import type { Queryable } from "@/lib/db/queryable";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeRedactionLog } from "@/lib/privacy/redaction-log";
 import { scrubJsonStrings } from "@/lib/privacy/scrub-json";
 import { scrubPii } from "@/lib/privacy/scrub-pii";
+import { pickLatestVersion } from "./latest-version";
+import { MODEL_TYPES, type ModelType } from "./model-types";
 import type { RegisterRunFieldErrors, RegisterRunInput } from "./schema";
 
 /** What registering needs from the client: interactive transactions. Tests pass a temporary database's client. */
@@ -121,4 +124,19 @@ export async function registerRun(input: RegisterRunInput, client: RunWriter = d
       throw error;
     }
   }
+}
+
+/**
+ * The newest registered version of each model type (by semver), to show beside the version field: the next
+ * version is usually one bump from it.
+ */
+export async function latestRegisteredVersions(client: Queryable = db): Promise<{ modelType: ModelType; modelVersion: string }[]> {
+  const rows = await client.$queryRaw<{ id: string; model_type: string; model_version: string; started_at: string }[]>`
+    SELECT id, model_type, model_version, started_at FROM model_training_runs`;
+  return MODEL_TYPES.flatMap((modelType) => {
+    const latest = pickLatestVersion(
+      rows.filter((row) => row.model_type === modelType).map((row) => ({ id: row.id, modelVersion: row.model_version, startedAt: row.started_at })),
+    );
+    return latest ? [{ modelType, modelVersion: latest.modelVersion }] : [];
+  });
 }

@@ -36,7 +36,7 @@ export const REGISTER_RUN_LABELS: Record<RegisterRunField, string> = {
   featureSetVersion: "Feature set version",
   startedAt: "Started",
   completedAt: "Completed",
-  trainingDurationMs: "Training duration",
+  trainingDurationMs: "Training duration (ms)",
   trainingSamples: "Training samples",
   validationSamples: "Validation samples",
   testSamples: "Test samples",
