@@ -270,7 +270,8 @@ describe("scrubPii: runs in linear-ish time on hostile input", () => {
   ])("%s", (_, text) => {
     const started = performance.now();
     scrubPii(text);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Catastrophic backtracking takes minutes here; a linear scan takes milliseconds, even on a busy machine.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -127,6 +127,7 @@ describe("parseRegisterRun: each rule answers beside its own field, in plain wor
     ["hyperparameters must be an object, not an array", { hyperparameters: "[0.1, 0.2]" }, "hyperparameters", 'Hyperparameters must be a JSON object, such as {"learning_rate": 0.001}, not an array.'],
     ["hyperparameters must be an object, not null", { hyperparameters: "null" }, "hyperparameters", 'Hyperparameters must be a JSON object, such as {"learning_rate": 0.001}, not null.'],
     ["hyperparameters must be an object, not a number", { hyperparameters: "42" }, "hyperparameters", 'Hyperparameters must be a JSON object, such as {"learning_rate": 0.001}, not a number.'],
+    ["hyperparameters hold only numbers JSON can store", { hyperparameters: '{"scale": {"max": 1e400}}' }, "hyperparameters", "Hyperparameters contain a number too large to store"],
     ["start is required", { startedAt: "" }, "startedAt", "Enter when training started."],
     ["start must be a date and time", { startedAt: "yesterday" }, "startedAt", "Enter a date and time in UTC, such as 2026-11-20 14:30."],
     ["start must exist", { startedAt: "2026-02-30T08:00" }, "startedAt", "That date does not exist."],
