@@ -17,7 +17,10 @@ import type { SeedSize } from "./sizes";
 import type { TimeModel } from "./time-model";
 import { TOPICS } from "./topics";
 
-/** What the telemetry generator reads, built once per seed run; only `correctness` changes as days go by. */
+/**
+ * What the telemetry generator reads, built once per seed run; only `correctness` and the A/B routing inside
+ * `serving` change as days go by (systematic samplers, so days must be generated in order).
+ */
 export type GenerationContext = {
   correctness: CorrectnessSampler;
   time: TimeModel;

@@ -20,8 +20,10 @@ const CLASSES: Readonly<Record<ModelType, readonly string[]>> = {
   routing: PROFILES,
   optimization: BUDGETS,
 };
-const LABEL_SHARE = 0.87;
-const MEAN_LABEL_LAG_DAYS = 1.6;
+/** Share of predictions that get ground truth, and the mean delay (after 5 minutes) until it is recorded. */
+export const LABEL_SHARE = 0.87;
+export const MEAN_LABEL_LAG_DAYS = 1.6;
+export const MIN_LABEL_LAG_MS = 5 * 60_000;
 const CONFIDENCE_CONCENTRATION = 9;
 
 /** Ground truth each model type predicts: the query's type, the profile used, or its tool budget. */
@@ -34,11 +36,12 @@ function truthOf(type: ModelType, query: GeneratedQuery): string {
 
 /**
  * Whether each prediction is right, by systematic sampling per run: a cursor starts at a uniform random point
- * and advances by each prediction's probability p of being right; the prediction is right when the cursor
- * crosses an integer. Each prediction is then right with probability exactly p (the inclusion property of
- * systematic sampling), yet a run's realised accuracy stays within 1/n of its mean p instead of wandering by
- * binomial noise, so small demo runs still show live accuracy just below training accuracy. This is the only
- * state carried from one day to the next; days are generated in order, so it is deterministic.
+ * and advances by the run's live accuracy p per prediction; the prediction is right when the cursor crosses an
+ * integer. Each prediction is then right with probability exactly p (the inclusion property of systematic
+ * sampling), yet the realised accuracy of any stretch of a run's predictions, such as an A/B test's window, stays
+ * within 1/n of p instead of wandering by binomial noise, so small demo runs still show live accuracy just below
+ * training accuracy and A/B tests show the difference planned for them. This is the only state carried from one
+ * day to the next; days are generated in order, so it is deterministic.
  */
 export class CorrectnessSampler {
   private readonly cursors = new Map<string, number>();
@@ -54,27 +57,38 @@ export class CorrectnessSampler {
 }
 
 /**
- * Predictions from the run serving each model type at the query's time. A calibrated run's confidence c is
- * drawn around its live accuracy and it is right with probability c, so P(correct | c) = c. An over-confident
- * run's confidence is drawn around accuracy + gap and it is right with probability c − gap: same accuracy,
- * confidence too high at every level.
+ * A prediction's confidence, given whether it is right. The model: a calibrated run's confidence c is drawn
+ * around its live accuracy and it is right with probability c, so P(correct | c) = c; an over-confident run's
+ * confidence is drawn around accuracy + gap and it is right with probability c − gap (same accuracy, confidence
+ * too high at every level). Correctness is decided first (CorrectnessSampler), so c is drawn from its conditional
+ * distribution by rejection: a draw c is kept with probability P(that outcome | c). The joint distribution of
+ * (c, correct) is the model's, and calibration plots show it.
  */
+function confidenceGiven(rng: Rng, liveAccuracy: number, overconfidence: number, correct: boolean): number {
+  const meanConfidence = clamp(liveAccuracy + overconfidence, 0.05, 0.975);
+  const gap = meanConfidence - liveAccuracy;
+  for (;;) {
+    const confidence = clamp(rng.betaMean(meanConfidence, CONFIDENCE_CONCENTRATION), 0.01, 0.9999);
+    const pCorrect = clamp(confidence - gap, 0, 1);
+    if (rng.chance(correct ? pCorrect : 1 - pCorrect)) return confidence;
+  }
+}
+
+/** Predictions from the run serving each model type at the query's time. */
 export function generatePredictions(rng: Rng, ctx: GenerationContext, query: GeneratedQuery): PredictionRow[] {
   const rows: PredictionRow[] = [];
   const t = Date.parse(query.row.timestamp);
   for (const type of MODEL_TYPES) {
     if (!rng.chance(ctx.size.predictionShare[type])) continue;
-    const run = ctx.serving.get(type)?.servingRun(t, rng);
+    const run = ctx.serving.get(type)?.servingRun(t);
     if (!run) continue;
-    const meanConfidence = clamp(run.liveAccuracy + run.overconfidence, 0.05, 0.975);
-    const gap = meanConfidence - run.liveAccuracy;
-    const confidence = clamp(rng.betaMean(meanConfidence, CONFIDENCE_CONCENTRATION), 0.01, 0.9999);
-    const correct = ctx.correctness.isCorrect(run.row.id, confidence - gap);
+    const correct = ctx.correctness.isCorrect(run.row.id, run.liveAccuracy);
+    const confidence = confidenceGiven(rng, run.liveAccuracy, run.overconfidence, correct);
     const truth = truthOf(type, query);
     const others = CLASSES[type].filter((value) => value !== truth);
     const predicted = correct ? truth : rng.pick(others);
     const predictedAt = Math.min(t + rng.int(2, 40), query.completedAt);
-    const labeledAt = Math.round(predictedAt + 5 * 60_000 + rng.exponential(MEAN_LABEL_LAG_DAYS) * DAY_MS);
+    const labeledAt = Math.round(predictedAt + MIN_LABEL_LAG_MS + rng.exponential(MEAN_LABEL_LAG_DAYS) * DAY_MS);
     const labelled = rng.chance(LABEL_SHARE) && labeledAt <= ctx.time.anchor;
     rows.push({
       id: rng.uuid(),

@@ -191,3 +191,27 @@ export function generateRuns(
   }
   return runs;
 }
+
+/**
+ * Moves a run's offline metrics by `delta` (accuracy, precision and recall; F1 recomputed from the last two; losses
+ * scaled with the error rate, as generateRuns relates them). The A/B plan uses it to keep a variant's offline
+ * accuracy just above the live accuracy it set, and to carry a winner's gain over to later versions. Live accuracy
+ * is left to the caller.
+ */
+export function shiftOfflineAccuracy(run: RunPlan, delta: number): void {
+  const row = run.row;
+  if (row.accuracy === null || row.precision === null || row.recall === null || delta === 0) return;
+  const accuracy = clamp(row.accuracy + delta, 0.3, 0.99);
+  const precision = clamp(row.precision + delta, 0, 1);
+  const recall = clamp(row.recall + delta, 0, 1);
+  if (row.training_loss !== null && row.validation_loss !== null) {
+    const perError = (row.training_loss - 0.04) / (1 - row.accuracy);
+    const trainingLoss = (1 - accuracy) * perError + 0.04;
+    row.validation_loss = round(row.validation_loss * (trainingLoss / row.training_loss), 4);
+    row.training_loss = round(trainingLoss, 4);
+  }
+  row.accuracy = round(accuracy, 4);
+  row.precision = round(precision, 4);
+  row.recall = round(recall, 4);
+  row.f1_score = round((2 * precision * recall) / (precision + recall), 4);
+}

@@ -1,7 +1,10 @@
+import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { twoProportionZTest } from "@/lib/stats/two-proportion-z-test";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { DAY_MS } from "@/lib/time";
 import { SeedError, seedDatabase, type SeedResult } from "./seed";
+import { SEED_SIZES, type SeedSize } from "./sizes";
 import { ALL_TABLES, DATA_TABLES_DELETE_ORDER, resetDatabase } from "./tables";
 import { TEST_ANCHOR, TEST_KEY, tableDigests } from "./test-helpers";
 
@@ -60,6 +63,31 @@ describe("seedDatabase: reproducibility", () => {
   });
 });
 
+describe("seedDatabase: A/B plans the traffic cannot show", () => {
+  // The small size has about 8 queries a day: far too few for any decisive A/B test.
+  const thin = (plan: Partial<SeedSize["abTestPlan"]>): SeedSize => ({ ...SEED_SIZES.small, abTestPlan: { ...SEED_SIZES.small.abTestPlan, ...plan } });
+  const empty = (temp: TempDatabase) => DATA_TABLES_DELETE_ORDER.every((table) => temp.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() === 0);
+
+  it("refuses to plan a significant win that would need an impossible accuracy, naming the test", () => {
+    const temp = createTempDatabase();
+    opened.push(temp);
+    const seed = () => seedDatabase(temp.sqlite, { size: thin({ routing: ["significant"] }), seed: 1, anchor: TEST_ANCHOR, key: TEST_KEY });
+    expect(seed).toThrow(SeedError);
+    expect(seed).toThrow(/A\/B test of routing \S+ vs \S+ \(significant\) would need a live accuracy of .* too little traffic/);
+    expect(empty(temp)).toBe(true);
+  });
+
+  it("throws when the stored predictions do not show the planned state, and leaves the database empty", () => {
+    const temp = createTempDatabase();
+    opened.push(temp);
+    // A sample-ratio mismatch of 54/46 is not detectable in a few hundred samples.
+    expect(() => seedDatabase(temp.sqlite, { size: thin({ optimization: ["srm"] }), seed: 1, anchor: TEST_ANCHOR, key: TEST_KEY })).toThrow(
+      /A\/B test "optimization \S+ vs \S+" was planned as srm, but its predictions do not show it \(A \d+\/\d+, B \d+\/\d+; z = /,
+    );
+    expect(empty(temp)).toBe(true);
+  });
+});
+
 describe("seedDatabase: the demo size", () => {
   const count = (sql: string, ...params: unknown[]) => demo.temp.sqlite.prepare(sql).pluck().get(...params) as number;
 
@@ -94,10 +122,17 @@ describe("seedDatabase: the demo size", () => {
 
   it("keeps every row within the 120 days before the anchor", () => {
     const windowStart = new Date(Date.parse(TEST_ANCHOR) - 120 * DAY_MS).toISOString();
-    for (const [table, column] of [["sessions", "started_at"], ["queries", "timestamp"], ["feedback", "timestamp"], ["tool_usage", "timestamp"], ["model_predictions", "labeled_at"], ["feature_vectors", "computed_at"], ["sessions", "ended_at"]]) {
-      expect(count(`SELECT COUNT(*) FROM ${table} WHERE ${column} > ?`, TEST_ANCHOR), `${table}.${column}`).toBe(0);
+    // Every timestamp of the data window's tables; training runs and consent may predate the window, by design.
+    const columns = [
+      ["sessions", "started_at"], ["sessions", "ended_at"], ["queries", "timestamp"], ["feedback", "timestamp"],
+      ["tool_usage", "timestamp"], ["reasoning_traces", "timestamp"], ["redaction_log", "timestamp"],
+      ["feature_vectors", "computed_at"], ["model_predictions", "predicted_at"], ["model_predictions", "labeled_at"],
+      ["ab_test_results", "started_at"], ["ab_test_results", "ended_at"], ["ab_test_results", "decided_at"],
+    ];
+    for (const [table, column] of columns) {
+      expect(count(`SELECT COUNT(${column}) FROM ${table}`), `${table}.${column} has values`).toBeGreaterThan(0);
+      expect(count(`SELECT COUNT(*) FROM ${table} WHERE ${column} > ? OR ${column} < ?`, TEST_ANCHOR, windowStart), `${table}.${column}`).toBe(0);
     }
-    expect(count("SELECT COUNT(*) FROM queries WHERE timestamp < ?", windowStart)).toBe(0);
   });
 
   it("counts each session's queries, tool calls and feedback, and its success rate, from its actual rows", () => {
@@ -161,7 +196,7 @@ describe("seedDatabase: the demo size", () => {
   });
 });
 
-describe("seedDatabase: models, predictions and A/B tests", () => {
+describe("seedDatabase: models and predictions", () => {
   const db = () => demo.temp.sqlite;
   const count = (sql: string, ...params: unknown[]) => db().prepare(sql).pluck().get(...params) as number;
 
@@ -220,49 +255,109 @@ describe("seedDatabase: models, predictions and A/B tests", () => {
       expect(run.accuracy).toBeGreaterThan(run.training_accuracy - 0.12);
     }
   });
+});
 
-  it("covers running, significant, inconclusive, sample-ratio-mismatch, closed-with-winner and tie A/B tests", () => {
-    type Test = {
-      status: string; winner: string | null; traffic_split: number; statistical_significance: number | null;
-      variant_a_samples: number; variant_b_samples: number; variant_a_successes: number; variant_b_successes: number;
-      a_type: string; b_type: string; a_version: string; b_version: string; variant_a_model: string; variant_b_model: string;
-      b_completed: string; started_at: string;
-    };
-    const tests = db().prepare(`
+/**
+ * A/B tests, for the seed the e2e tests use (7) and one more (1): counts that are the stored predictions', and
+ * every state the dashboard must be able to show.
+ */
+describe.each([1, 7])("seedDatabase: A/B tests of demo seed %i", (seed) => {
+  type Test = {
+    id: string; test_name: string; status: string; winner: string | null; traffic_split: number; statistical_significance: number | null;
+    confidence: number | null; variant_a_samples: number; variant_b_samples: number; variant_a_successes: number; variant_b_successes: number;
+    variant_a_run_id: string; variant_b_run_id: string; started_at: string; ended_at: string | null; decided_at: string | null;
+    a_type: string; b_type: string; a_version: string; b_version: string; variant_a_model: string; variant_b_model: string; b_completed: string;
+  };
+  let db: Database.Database;
+  let tests: Test[];
+  beforeAll(() => {
+    db = seed === 1 ? demo.temp.sqlite : seeded("demo", seed).temp.sqlite;
+    tests = db.prepare(`
       SELECT t.*, a.model_type AS a_type, b.model_type AS b_type, a.model_version AS a_version, b.model_version AS b_version,
              b.completed_at AS b_completed
-      FROM ab_test_results t JOIN model_training_runs a ON a.id = t.variant_a_run_id JOIN model_training_runs b ON b.id = t.variant_b_run_id`).all() as Test[];
-    // Pooled two-proportion z, written out here independently of the seeder's code.
-    const z = (t: Test) => {
-      const pa = t.variant_a_successes / t.variant_a_samples;
-      const pb = t.variant_b_successes / t.variant_b_samples;
-      const pooled = (t.variant_a_successes + t.variant_b_successes) / (t.variant_a_samples + t.variant_b_samples);
-      return (pb - pa) / Math.sqrt(pooled * (1 - pooled) * (1 / t.variant_a_samples + 1 / t.variant_b_samples));
-    };
-    const srmChi2 = (t: Test) => {
-      const n = t.variant_a_samples + t.variant_b_samples;
-      const eb = n * t.traffic_split;
-      return (t.variant_a_samples - (n - eb)) ** 2 / (n - eb) + (t.variant_b_samples - eb) ** 2 / eb;
-    };
+      FROM ab_test_results t JOIN model_training_runs a ON a.id = t.variant_a_run_id JOIN model_training_runs b ON b.id = t.variant_b_run_id
+      ORDER BY t.started_at`).all() as Test[];
+  });
+
+  // Pooled two-proportion z and the sample-ratio χ², written out here independently of the seeder's code.
+  const z = (t: Test) => {
+    const pa = t.variant_a_successes / t.variant_a_samples;
+    const pb = t.variant_b_successes / t.variant_b_samples;
+    const pooled = (t.variant_a_successes + t.variant_b_successes) / (t.variant_a_samples + t.variant_b_samples);
+    return (pb - pa) / Math.sqrt(pooled * (1 - pooled) * (1 / t.variant_a_samples + 1 / t.variant_b_samples));
+  };
+  const srmChi2 = (t: Test) => {
+    const n = t.variant_a_samples + t.variant_b_samples;
+    const eb = n * t.traffic_split;
+    return (t.variant_a_samples - (n - eb)) ** 2 / (n - eb) + (t.variant_b_samples - eb) ** 2 / eb;
+  };
+
+  it("counts as samples each variant's labelled predictions in the test's window, and as successes the correct ones", () => {
+    // The window is [started_at, ended_at), or everything from started_at for a running test.
+    const recount = db.prepare(`
+      SELECT COUNT(is_correct) AS samples, COALESCE(SUM(is_correct), 0) AS successes FROM model_predictions
+      WHERE model_run_id = ? AND predicted_at >= ? AND (? IS NULL OR predicted_at < ?)`);
     for (const t of tests) {
+      const a = recount.get(t.variant_a_run_id, t.started_at, t.ended_at, t.ended_at) as { samples: number; successes: number };
+      const b = recount.get(t.variant_b_run_id, t.started_at, t.ended_at, t.ended_at) as { samples: number; successes: number };
+      expect([t.variant_a_samples, t.variant_a_successes, t.variant_b_samples, t.variant_b_successes], t.test_name).toEqual([
+        a.samples, a.successes, b.samples, b.successes,
+      ]);
+      // Hundreds of samples per variant: enough to decide something.
+      expect(Math.min(a.samples, b.samples), t.test_name).toBeGreaterThan(400);
+    }
+  });
+
+  it("runs tests inside the data window, one at a time per model type, each B trained before its test began", () => {
+    const windowStart = new Date(Date.parse(TEST_ANCHOR) - 120 * DAY_MS).toISOString();
+    for (const t of tests) {
+      expect(t.started_at >= windowStart, t.test_name).toBe(true);
+      expect((t.decided_at ?? t.started_at) <= TEST_ANCHOR, t.test_name).toBe(true);
       expect(t.a_type).toBe(t.b_type);
       expect([t.variant_a_model, t.variant_b_model]).toEqual([t.a_version, t.b_version]);
-      expect(t.b_completed < t.started_at).toBe(true);
+      expect(t.b_completed < t.started_at, t.test_name).toBe(true);
     }
+    for (const type of ["classifier", "routing", "optimization"]) {
+      const ofType = tests.filter((t) => t.a_type === type);
+      expect(ofType.filter((t) => t.status === "running"), type).toHaveLength(1);
+      for (let i = 1; i < ofType.length; i++) expect(ofType[i - 1]!.decided_at! < ofType[i]!.started_at, type).toBe(true);
+    }
+  });
+
+  it("records for each closed test the z-test p-value of its counts, and the winner it supports", () => {
+    const closed = tests.filter((t) => t.status === "closed");
+    expect(closed.length).toBeGreaterThanOrEqual(3);
+    for (const t of closed) {
+      const expected = twoProportionZTest(
+        { successes: t.variant_a_successes, samples: t.variant_a_samples },
+        { successes: t.variant_b_successes, samples: t.variant_b_samples },
+      )!;
+      expect(t.statistical_significance! / expected.pValue, t.test_name).toBeCloseTo(1, 9);
+      expect(t.confidence).toBeCloseTo(1 - t.statistical_significance!, 12);
+      // Consistent with |z| against the 5% and 0.1% two-sided critical values, 1.96 and 3.2905.
+      expect(t.statistical_significance! < 0.05, t.test_name).toBe(Math.abs(z(t)) > 1.96);
+      expect(t.statistical_significance! < 0.001, t.test_name).toBe(Math.abs(z(t)) > 3.2905);
+      expect(t.winner, t.test_name).toBe(Math.abs(z(t)) > 1.96 ? (z(t) > 0 ? "B" : "A") : "tie");
+    }
+    for (const t of tests.filter((test) => test.status === "running")) expect(t.statistical_significance).toBeNull();
+  });
+
+  it("shows every state: running significant, inconclusive and sample-ratio mismatch; closed won by B, by A, and tied", () => {
     const running = tests.filter((t) => t.status === "running");
     const closed = tests.filter((t) => t.status === "closed");
-    // 3.2905 is the two-sided critical value for p = 0.001, 1.96 for 0.05; 10.83 is χ²₁'s for p = 0.001.
-    expect(running.some((t) => z(t) > 3.2905 && srmChi2(t) < 3.84)).toBe(true); // B clearly better
-    expect(running.some((t) => Math.abs(z(t)) < 1.96 && srmChi2(t) < 3.84)).toBe(true); // inconclusive
-    expect(running.some((t) => t.traffic_split === 0.5 && srmChi2(t) > 10.83)).toBe(true); // SRM
-    expect(closed.some((t) => t.winner === "B" && z(t) > 1.96)).toBe(true);
-    expect(closed.some((t) => t.winner === "A" && z(t) < -1.96)).toBe(true);
-    expect(closed.some((t) => t.winner === "tie" && Math.abs(z(t)) < 1.96)).toBe(true);
-    for (const t of closed) {
-      // The recorded p-value is the z-test's: consistent with |z| against the 5% and 0.1% critical values.
-      expect(t.statistical_significance! < 0.05).toBe(Math.abs(z(t)) > 1.96);
-      expect(t.statistical_significance! < 0.001).toBe(Math.abs(z(t)) > 3.2905);
-    }
+    // 3.2905 and 1.96 are the two-sided critical values for p = 0.001 and 0.05; 3.84 and 10.83 are χ²₁'s for 0.05, 0.001.
+    expect(running.some((t) => z(t) > 3.2905 && srmChi2(t) < 3.84), "running, B clearly better").toBe(true);
+    expect(running.some((t) => Math.abs(z(t)) < 1.96 && srmChi2(t) < 3.84), "running, inconclusive").toBe(true);
+    const mismatched = running.filter((t) => t.traffic_split === 0.5 && srmChi2(t) > 10.83);
+    expect(mismatched, "running, sample-ratio mismatch").toHaveLength(1);
+    // About 54/46 instead of 50/50.
+    const shareA = mismatched[0]!.variant_a_samples / (mismatched[0]!.variant_a_samples + mismatched[0]!.variant_b_samples);
+    expect(shareA).toBeGreaterThan(0.52);
+    expect(shareA).toBeLessThan(0.57);
+    for (const t of [...running, ...closed].filter((test) => !mismatched.includes(test))) expect(srmChi2(t), t.test_name).toBeLessThan(3.84);
+    expect(closed.some((t) => t.winner === "B" && z(t) > 1.96), "closed, B won").toBe(true);
+    expect(closed.some((t) => t.winner === "A" && z(t) < -1.96), "closed, A won").toBe(true);
+    expect(closed.some((t) => t.winner === "tie" && Math.abs(z(t)) < 1.96), "closed, tie").toBe(true);
   });
 });
 

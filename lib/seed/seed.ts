@@ -4,26 +4,29 @@ import { Rng } from "@/lib/random";
 import { MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
 import { computeDailyAggregates } from "@/lib/telemetry/daily-aggregates";
 import { DAY_MS, toIsoTimestamp } from "@/lib/time";
+import { abTestRows } from "./ab-results";
 import { EMBEDDING_MODEL } from "./catalog";
 import { buildLookupTables, type GenerationContext } from "./context";
 import { planDeployments } from "./deployments";
 import { EmbeddingSpace } from "./embeddings";
+import { SeedError } from "./errors";
 import { CorrectnessSampler } from "./outcomes";
 import { type Progress, silentProgress } from "./progress";
 import { generateRuns, type RunPlan } from "./runs";
 import { generateDay } from "./sessions";
 import { SEED_SIZES, type SeedSize, type SeedSizeName } from "./sizes";
 import { activeSubjectsTable, generateSubjects } from "./subjects";
-import { nonEmptyDataTables, type TableName, tableCounts } from "./tables";
+import { nonEmptyDataTables, resetDatabase, type TableName, tableCounts } from "./tables";
 import { TimeModel } from "./time-model";
+import { TrafficModel } from "./traffic";
 import { SeedWriter } from "./writer";
 
 /**
  * Seeds an empty, migrated database with deterministic demo data: the same size, seed, anchor and secret key
  * give byte-identical table contents. Generation runs one UTC day at a time (each day from its own PRNG
  * stream) and inserts that day in one transaction before generating the next, so memory stays bounded by a
- * day of rows whatever the size. Daily aggregates and query clusters are then computed from the inserted rows
- * by the same code the product uses.
+ * day of rows whatever the size. The A/B tests' counts are then derived from the inserted predictions, and daily
+ * aggregates and query clusters computed from the inserted rows by the same code the product uses.
  */
 export type SeedOptions = {
   size: SeedSizeName | SeedSize;
@@ -44,9 +47,7 @@ export type SeedResult = {
   elapsedMs: number;
 };
 
-export class SeedError extends Error {
-  override name = "SeedError";
-}
+export { SeedError };
 
 const ROWS_PER_COMMIT = 250_000;
 /** Page cache for the bulk load (KiB; negative means KiB to SQLite): bounded, and restored afterwards. */
@@ -82,13 +83,27 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
   if (occupied.length > 0) {
     throw new SeedError(`The database is not empty (rows in ${occupied.join(", ")}); seed only an empty database.`);
   }
+  try {
+    fillDatabase(db, size, seed, anchorMs, options.key, progress);
+  } catch (error) {
+    // Days are committed as they go: leave the database empty, as it was, rather than half seeded.
+    try {
+      resetDatabase(db);
+    } catch {
+      // The original error is the one to report.
+    }
+    throw error;
+  }
+  return { size: size.name, seed, anchor: toIsoTimestamp(anchorMs), counts: tableCounts(db), elapsedMs: performance.now() - started };
+}
 
+function fillDatabase(db: Database.Database, size: SeedSize, seed: string, anchorMs: number, key: Uint8Array, progress: Progress): void {
   const root = new Rng(`rall-seed/${seed}`);
   const time = new TimeModel(anchorMs, size.days, size.fv1Days);
   const writer = new SeedWriter(db);
 
-  progress.phase("subjects, runs, A/B tests");
-  const { subjects, consent } = generateSubjects(root.fork("subjects"), size.subjects, time, options.key);
+  progress.phase("subjects, runs, A/B test plan");
+  const { subjects, consent } = generateSubjects(root.fork("subjects"), size.subjects, time, key);
   const trainingScale = Math.max(1, Math.sqrt(size.sessions / 2_000));
   const runsByType = new Map<ModelType, RunPlan[]>(
     MODEL_TYPES.map((type, index) => [
@@ -96,20 +111,21 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
       generateRuns(root.fork(`runs/${type}`), type, index, size.runsPerType[type], time, size.runHistoryDays, type === "classifier", trainingScale),
     ]),
   );
-  const { timeline, abTests } = planDeployments(root.fork("deployments"), runsByType, time, size.abTests, size.directPromotionShare);
+  const traffic = new TrafficModel(time, size);
+  const { timeline, abTests } = planDeployments(root.fork("deployments"), runsByType, time, traffic, size.abTestPlan, size.directPromotionShare);
   const runRows = [...runsByType.values()].flat().map((run) => run.row);
-  progress.advance(0, writer.insertReferenceData(consent, runRows, abTests));
+  progress.advance(0, writer.insertReferenceData(consent, runRows));
 
   const ctx: GenerationContext = {
     correctness: new CorrectnessSampler(root.fork("correctness")),
     time,
-    key: options.key,
+    key,
     size,
     embeddings: new EmbeddingSpace(root.fork("embeddings")),
     serving: timeline,
     tables: buildLookupTables(),
   };
-  const sessionsPerWeight = size.sessions / time.totalWeight();
+  const sessionsPerWeight = traffic.sessionsPerWeight;
   withBulkLoadSettings(db, () => {
     // Days are generated and inserted one at a time (memory: one day of rows), but committed in groups of about
     // ROWS_PER_COMMIT rows: rows have random UUID keys, so every commit rewrites index pages all over the file,
@@ -136,6 +152,9 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
     }
   });
 
+  progress.phase("A/B tests");
+  progress.advance(0, writer.insertAbTests(abTestRows(db, abTests)));
+
   progress.phase("daily aggregates");
   const days = computeDailyAggregates(db, { computedAt: toIsoTimestamp(anchorMs) });
   progress.advance(AGGREGATE_UNITS, days.length);
@@ -155,6 +174,4 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedR
   }
   progress.advance(CLUSTER_UNITS, clusterRows);
   progress.finish();
-
-  return { size: size.name, seed, anchor: toIsoTimestamp(anchorMs), counts: tableCounts(db), elapsedMs: performance.now() - started };
 }

@@ -1,4 +1,5 @@
 import type { ModelType } from "@/lib/runs/model-types";
+import type { ClosedScenario, RunningScenario, Scenario } from "./ab-scenarios";
 
 /** How much data a seed run makes. Counts are expectations: the generator draws around them. */
 export type SeedSize = {
@@ -16,7 +17,11 @@ export type SeedSize = {
   runsPerType: Readonly<Record<ModelType, number>>;
   /** Training runs span this many days before the anchor (the first ones predate the data window). */
   runHistoryDays: number;
-  abTests: number;
+  /**
+   * Each model type's A/B tests, oldest first, by the state each is planned to show (lib/seed/ab-scenarios.ts);
+   * the last one is the type's running test. Decisive states need traffic: see lib/seed/deployments.ts.
+   */
+  abTestPlan: Readonly<Record<ModelType, readonly Scenario[]>>;
   /**
    * Share of the runs that are not A/B-tested but deployed straight after training; the rest stay experiments
    * that never served traffic.
@@ -28,6 +33,17 @@ export type SeedSize = {
   clusterMaxSamples: number;
 };
 
+/**
+ * A long history of tests, most of them flat as most real experiments are: a regression caught every ninth test
+ * and `wins` wins spread over the history (each win lifts the live accuracy that later versions build on, so
+ * there are few), then the running test.
+ */
+function longTestHistory(closed: number, wins: number, running: RunningScenario): Scenario[] {
+  const plan: ClosedScenario[] = Array.from({ length: closed }, (_, i) => (i % 9 === 4 ? "a_wins" : "tie"));
+  for (let k = 0; k < wins; k++) plan[Math.floor(((k + 0.5) * closed) / wins)] = "b_wins";
+  return [...plan, running];
+}
+
 export const SEED_SIZES = {
   demo: {
     name: "demo",
@@ -36,10 +52,16 @@ export const SEED_SIZES = {
     subjects: 260,
     meanQueriesPerSession: 5,
     featureVectorShare: 1,
-    predictionShare: { classifier: 0.92, routing: 0.75, optimization: 0.6 },
+    // Nearly every query is scored by every model: at ~80 queries a day, an A/B test needs all of them.
+    predictionShare: { classifier: 0.97, routing: 0.96, optimization: 0.95 },
     runsPerType: { classifier: 10, routing: 9, optimization: 9 },
     runHistoryDays: 160,
-    abTests: 8,
+    // Every state a reviewer needs to recognise: each closed outcome and each running state.
+    abTestPlan: {
+      classifier: ["b_wins", "tie", "inconclusive"],
+      routing: ["b_wins", "a_wins", "significant"],
+      optimization: ["tie", "srm"],
+    },
     directPromotionShare: 1,
     fv1Days: 4,
     clusterMaxSamples: 20_000,
@@ -54,12 +76,19 @@ export const SEED_SIZES = {
     predictionShare: { classifier: 0.45, routing: 0.33, optimization: 0.22 },
     runsPerType: { classifier: 667, routing: 667, optimization: 666 },
     runHistoryDays: 400,
-    abTests: 200,
+    abTestPlan: {
+      classifier: longTestHistory(66, 1, "inconclusive"),
+      routing: longTestHistory(66, 1, "significant"),
+      optimization: longTestHistory(65, 1, "srm"),
+    },
     directPromotionShare: 0.04,
     fv1Days: 4,
     clusterMaxSamples: 20_000,
   },
-  /** For unit tests: every table and scenario of demo, at a fraction of the rows. */
+  /**
+   * For unit tests: every table of demo at a fraction of the rows. Its traffic is too thin for an A/B test to
+   * detect anything, so its tests are all flat.
+   */
   small: {
     name: "small",
     days: 120,
@@ -70,7 +99,11 @@ export const SEED_SIZES = {
     predictionShare: { classifier: 0.9, routing: 0.7, optimization: 0.6 },
     runsPerType: { classifier: 7, routing: 7, optimization: 7 },
     runHistoryDays: 160,
-    abTests: 8,
+    abTestPlan: {
+      classifier: ["tie", "inconclusive"],
+      routing: ["tie", "inconclusive"],
+      optimization: ["inconclusive"],
+    },
     directPromotionShare: 1,
     fv1Days: 4,
     clusterMaxSamples: 20_000,

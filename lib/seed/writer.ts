@@ -60,12 +60,17 @@ export class SeedWriter {
     return batchRowCount(batch);
   }
 
-  insertReferenceData(consent: readonly ConsentRow[], runs: readonly TrainingRunRow[], abTests: readonly AbTestRow[]): number {
+  insertReferenceData(consent: readonly ConsentRow[], runs: readonly TrainingRunRow[]): number {
     this.db.transaction(() => {
       this.insertAll("privacy_consent", consent);
       this.insertAll("model_training_runs", runs);
-      this.insertAll("ab_test_results", abTests);
     })();
-    return consent.length + runs.length + abTests.length;
+    return consent.length + runs.length;
+  }
+
+  /** After the telemetry: A/B tests carry counts derived from the stored predictions (lib/seed/ab-results.ts). */
+  insertAbTests(abTests: readonly AbTestRow[]): number {
+    this.db.transaction(() => this.insertAll("ab_test_results", abTests))();
+    return abTests.length;
   }
 }
