@@ -93,7 +93,7 @@ export function CompareTable({ comparison, ids, showAll }: { comparison: RunComp
   const differing = hyperparameters.filter((row) => row.differs);
   const shown = showAll ? hyperparameters : differing;
   const toggle = showAll
-    ? { href: compareHref(ids, false), text: `Show only the ${formatCountOf(differing.length, "one", "ones")} that differ` }
+    ? { href: compareHref(ids, false), text: differing.length === 1 ? "Show only the one that differs" : `Show only the ${differing.length} that differ` }
     : { href: compareHref(ids, true), text: `Show all ${formatCountOf(hyperparameters.length, "hyperparameter")}` };
 
   return (
@@ -185,10 +185,10 @@ export function CompareTable({ comparison, ids, showAll }: { comparison: RunComp
             <SectionHeading colSpan={columns} title="Hyperparameters">
               <span className={styles.sectionNote} data-testid="hyperparameters-summary">
                 {showAll
-                  ? `All ${formatCountOf(hyperparameters.length, "key")}; the ${formatCountOf(differing.length, "one", "ones")} that differ highlighted.`
+                  ? `All ${formatCountOf(hyperparameters.length, "key")}; ${differing.length === 0 ? "none differ" : `the ${differing.length} that differ are highlighted`}.`
                   : differing.length === 0
                     ? `The runs agree on all ${formatCountOf(hyperparameters.length, "key")}.`
-                    : `Only the ${formatCountOf(differing.length, "key")} that differ, of ${hyperparameters.length}.`}
+                    : `Only the ${formatCountOf(differing.length, "key")} that ${differing.length === 1 ? "differs" : "differ"}, of ${hyperparameters.length}.`}
               </span>
               {hyperparameters.length > 0 && differing.length !== hyperparameters.length && (
                 <Link href={toggle.href} data-testid="hyperparameters-toggle" scroll={false}>
