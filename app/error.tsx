@@ -1,34 +1,14 @@
 "use client";
 
-import { useEffect } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { SegmentError, type SegmentErrorProps } from "@/components/ui/segment-error";
 
-export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  const digest = error instanceof Error && "digest" in error ? String(error.digest) : undefined;
+export default function ErrorPage(props: SegmentErrorProps) {
   return (
-    <EmptyState
+    <SegmentError
+      {...props}
       title="This page could not be loaded"
-      titleAs="h1"
-      role="alert"
-      actions={
-        <>
-          <Button variant="primary" onClick={() => retry()}>
-            Try again
-          </Button>
-          <ButtonLink href="/">Back to Overview</ButtonLink>
-        </>
-      }
-    >
-      <p>Something went wrong while reading the data. Trying again often helps if the database was busy.</p>
-      {digest && (
-        <p>
-          Error reference: <code>{digest}</code>
-        </p>
-      )}
-    </EmptyState>
+      message="Something went wrong while reading the data. Trying again often helps if the database was busy."
+      links={[{ href: "/", label: "Back to Overview" }]}
+    />
   );
 }
