@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { openE2eDatabase } from "./support/e2e-database";
 import { serverUrl } from "./support/servers";
 import { count } from "./support/expected";
+import { parseCsv } from "./support/csv";
 import { expect, test } from "./support/test";
 
 // The runs table against independent SQL on the seeded e2e database: every expected list below is computed
@@ -195,14 +196,13 @@ test.describe("the runs table", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("text/csv");
     expect(response.headers()["content-disposition"]).toMatch(/attachment; filename="training-runs-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = (await response.text()).split("\r\n").filter(Boolean);
-    const header = lines[0]!.split(",");
-    expect(header[0]).toBe("id");
-    expect(header.at(-1)).toBe("hp.optimizer");
-    // No notes in the demo data hold a line break, so each run is one line; the id is its first field.
-    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(expected);
+    // Parsed as CSV, not split on commas: notes and JSON values (other specs register runs) hold commas and quotes.
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header![0]).toBe("id");
+    expect(header!.at(-1)).toBe("hp.optimizer");
+    expect(rows.map((row) => row[0])).toEqual(expected);
     const optimizers = db.prepare(`SELECT json_extract(hyperparameters, '$.optimizer') AS o FROM model_training_runs WHERE accuracy IS NOT NULL ${NEWEST_FIRST}`).all() as { o: string }[];
-    expect(lines.slice(1).map((line) => line.split(",").at(-1))).toEqual(optimizers.map((row) => row.o));
+    expect(rows.map((row) => row.at(-1))).toEqual(optimizers.map((row) => row.o));
   });
 
   test("grouping by model type shows n and mean ± sd per metric, as the database gives them", async ({ page }) => {
