@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { clamp, Rng, round } from "@/lib/random";
 import { MODEL_TYPES } from "@/lib/runs/model-types";
+import { runOutcomeColumns } from "@/lib/seed/runs";
 
 /**
  * Bulk training runs for the runs-page benchmark: realistic in shape (three model types, unique semantic
@@ -77,16 +78,7 @@ export function insertBenchRuns(sqlite: Database.Database, options: BenchDataOpt
         model_type: modelType,
         model_version: version,
         hyperparameters: JSON.stringify(hyperparameters),
-        training_samples: Math.round(samples * 0.7),
-        validation_samples: Math.round(samples * 0.15),
-        test_samples: samples - Math.round(samples * 0.7) - Math.round(samples * 0.15),
-        accuracy: running ? null : round(accuracy, 4),
-        precision: running ? null : round(precision, 4),
-        recall: running ? null : round(recall, 4),
-        f1_score: running ? null : round((2 * precision * recall) / (precision + recall), 4),
-        training_loss: running ? null : round(trainingLoss, 4),
-        validation_loss: running ? null : round(trainingLoss * rng.float(1.04, 1.22), 4),
-        training_duration_ms: running ? null : durationMs,
+        ...runOutcomeColumns(rng, { samples, accuracy, precision, recall, trainingLoss, durationMs, running }),
         feature_set_version: progress < 0.4 ? "fv-1" : progress < 0.8 ? "fv-2" : "fv-3",
         notes: rng.pick(NOTES),
       });

@@ -4,6 +4,37 @@ import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import type { TrainingRunRow } from "./rows";
 import { HOUR_MS, type TimeModel } from "./time-model";
 
+export type RunOutcome = {
+  samples: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  trainingLoss: number;
+  durationMs: number;
+  /** Still training: no metrics, losses or duration yet. */
+  running: boolean;
+};
+
+/**
+ * The sample split (70/15/15), metrics, losses and duration columns of a training run; F1 is derived from
+ * precision and recall, validation loss from training loss. Shared by the seeder and the runs benchmark.
+ */
+export function runOutcomeColumns(rng: Rng, run: RunOutcome) {
+  const { samples, accuracy, precision, recall, trainingLoss, durationMs, running } = run;
+  return {
+    training_samples: Math.round(samples * 0.7),
+    validation_samples: Math.round(samples * 0.15),
+    test_samples: samples - Math.round(samples * 0.7) - Math.round(samples * 0.15),
+    accuracy: running ? null : round(accuracy, 4),
+    precision: running ? null : round(precision, 4),
+    recall: running ? null : round(recall, 4),
+    f1_score: running ? null : round((2 * precision * recall) / (precision + recall), 4),
+    training_loss: running ? null : round(trainingLoss, 4),
+    validation_loss: running ? null : round(trainingLoss * rng.float(1.04, 1.22), 4),
+    training_duration_ms: running ? null : durationMs,
+  };
+}
+
 /**
  * Model training runs: per model type a history of semantic versions whose offline metrics improve with noise,
  * with hyperparameters that change between versions. Each run also carries how it behaves once live (its
@@ -167,16 +198,7 @@ export function generateRuns(
       model_type: modelType,
       model_version: version.join("."),
       hyperparameters: JSON.stringify(hyperparameters),
-      training_samples: Math.round(samples * 0.7),
-      validation_samples: Math.round(samples * 0.15),
-      test_samples: samples - Math.round(samples * 0.7) - Math.round(samples * 0.15),
-      accuracy: running ? null : round(accuracy, 4),
-      precision: running ? null : round(precision, 4),
-      recall: running ? null : round(recall, 4),
-      f1_score: running ? null : round((2 * precision * recall) / (precision + recall), 4),
-      training_loss: running ? null : round(trainingLoss, 4),
-      validation_loss: running ? null : round(trainingLoss * rng.float(1.04, 1.22), 4),
-      training_duration_ms: running ? null : durationMs,
+      ...runOutcomeColumns(rng, { samples, accuracy, precision, recall, trainingLoss, durationMs, running }),
       feature_set_version: startedAt < time.fv2Rollout ? "fv-1" : "fv-2",
       notes,
     };
