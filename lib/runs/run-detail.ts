@@ -245,3 +245,9 @@ async function loadRunDetail(id: string, client: Queryable = db): Promise<RunDet
  * the page and its metadata both read it.
  */
 export const runDetail = cache(loadRunDetail);
+
+/** Whether a run with this id exists: the run page's layout asks before its loading boundary streams a 200. */
+export const runExists = cache(async (id: string, client: Queryable = db): Promise<boolean> => {
+  const rows = await client.$queryRaw<unknown[]>`SELECT 1 FROM model_training_runs WHERE id = ${id}`;
+  return rows.length > 0;
+});
