@@ -1,0 +1,12 @@
+/** "p = 0.042", "p < 0.001", the way the dashboard writes p-values; the exact value goes in a title. */
+export function formatPValue(p: number): string {
+  if (p < 0.001) return "p < 0.001";
+  return `p = ${p.toFixed(3)}`;
+}
+
+/** A difference of rates in percentage points with its sign: 0.0123 → "+1.23 pp", −0.004 → "−0.40 pp". */
+export function formatPoints(difference: number, digits = 2): string {
+  const points = (difference * 100).toFixed(digits);
+  if (Number(points) === 0) return `0.${"0".repeat(digits)} pp`;
+  return difference > 0 ? `+${points} pp` : `\u2212${points.replace("-", "")} pp`;
+}
