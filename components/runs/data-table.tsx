@@ -128,7 +128,7 @@ function HeaderCell({ header }: { header: Header<RunsTableFeatures, RunListRow, 
   );
 }
 
-function SortIndicator({ direction }: { direction: false | "asc" | "desc" }) {
+export function SortIndicator({ direction }: { direction: false | "asc" | "desc" }) {
   return (
     <svg className={styles.sortIcon} data-active={direction || undefined} viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
       <path d="M6 2 9 5H3z" opacity={direction === "desc" ? 0.25 : 1} />

@@ -1,0 +1,98 @@
+import { Card } from "@/components/ui/card";
+import { SEQUENTIAL_TUNING_PARAMETER } from "@/lib/stats/sequential";
+import { formatCount, formatPercent } from "@/lib/format";
+import type { AbAnalysis } from "@/lib/stats/ab-analysis";
+import styles from "../ab-tests.module.css";
+import { Change, Dash, Interval, Points, PValue } from "./values";
+
+type Props = { fixed: AbAnalysis; sequential: AbAnalysis; trafficSplit: number; samples: { a: number; b: number } };
+
+/**
+ * Every statistic with the mode it comes from: fixed-horizon (valid when looked at once, at the planned sample
+ * size) beside sequential (always valid, for a test looked at every day).
+ */
+export function StatisticsCard({ fixed, sequential, trafficSplit, samples }: Props) {
+  const total = samples.a + samples.b;
+  return (
+    <Card title="Statistics" description="95% intervals. Fixed-horizon holds for one look at the planned sample size; sequential holds however often you look." flush data-testid="statistics">
+      <div className={styles.tableScroll}>
+        <table className={styles.statsTable}>
+          <thead>
+            <tr>
+              <th scope="col">Quantity</th>
+              <th scope="col" className={styles.numeric}>
+                Estimate
+              </th>
+              <th scope="col" className={styles.numeric}>
+                Fixed-horizon
+              </th>
+              <th scope="col" className={styles.numeric}>
+                Sequential
+              </th>
+            </tr>
+          </thead>
+          <tbody className="num">
+            <tr data-testid="stat-difference">
+              <th scope="row">Difference B − A</th>
+              <td className={styles.numeric}>
+                <Points value={fixed.difference.estimate} />
+              </td>
+              <td className={styles.numeric} data-mode="fixed-horizon">
+                <Interval ci={fixed.difference.ci} kind="points" />
+              </td>
+              <td className={styles.numeric} data-mode="sequential">
+                <Interval ci={sequential.difference.ci} kind="points" />
+              </td>
+            </tr>
+            <tr data-testid="stat-lift">
+              <th scope="row">Relative lift B / A − 1</th>
+              <td className={styles.numeric}>
+                <Change value={fixed.relativeLift.estimate} />
+              </td>
+              <td className={styles.numeric} data-mode="fixed-horizon">
+                <Interval ci={fixed.relativeLift.ci} kind="change" />
+              </td>
+              <td className={styles.numeric} data-mode="sequential">
+                <Interval ci={sequential.relativeLift.ci} kind="change" />
+              </td>
+            </tr>
+            <tr data-testid="stat-p-value">
+              <th scope="row">p-value, two-sided</th>
+              <td className={styles.numeric}>{fixed.zScore === null ? <Dash /> : <span title={String(fixed.zScore)}>z = {fixed.zScore.toFixed(2)}</span>}</td>
+              <td className={styles.numeric} data-mode="fixed-horizon">
+                <PValue value={fixed.pValue} />
+              </td>
+              <td className={styles.numeric} data-mode="sequential">
+                <PValue value={sequential.pValue} />
+              </td>
+            </tr>
+            <tr data-testid="stat-probability">
+              <th scope="row">P(B beats A)</th>
+              <td className={styles.numeric} colSpan={3}>
+                <span title={String(fixed.probabilityBBeatsA)}>{formatPercent(fixed.probabilityBBeatsA, 1)}</span>
+                <span className={styles.muted}> · Bayesian, exact, uniform priors</span>
+              </td>
+            </tr>
+            <tr data-testid="stat-srm">
+              <th scope="row">Sample ratio</th>
+              <td className={styles.numeric} colSpan={3}>
+                {total === 0 ? (
+                  <Dash />
+                ) : (
+                  <>
+                    {formatPercent(samples.b / total, 1)} of {formatCount(total)} to B, planned {formatPercent(trafficSplit, 0)} ·{" "}
+                    {fixed.srm.mismatch ? <strong className={styles.errorText}>mismatch</strong> : "as planned"} (χ² <PValue value={fixed.srm.pValue} />)
+                  </>
+                )}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className={`${styles.modeNote} ${styles.cardNote}`}>
+        Fixed-horizon: unpooled z-test and Wald interval (the p-value a decision records), delta-method lift. Sequential: asymptotic
+        confidence sequences (Waudby-Smith et al. 2023, GrowthBook&apos;s tuning {formatCount(SEQUENTIAL_TUNING_PARAMETER)}).
+      </p>
+    </Card>
+  );
+}
