@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
 import styles from "./ab-tests.module.css";
 
 export type ForestRow = {
@@ -13,10 +14,14 @@ export type ForestRow = {
   kind: string;
 };
 
+type Format = (value: number) => string;
+
 type Props = {
   rows: ForestRow[];
   domain: [number, number];
-  format: (value: number) => string;
+  ticks: number[];
+  /** Passed by name: a server component cannot hand a function to a client one. */
+  unit: keyof typeof CHART_FORMATS;
   /** A reference line at 0, for differences. */
   zeroLine?: boolean;
   ariaLabel: string;
@@ -40,7 +45,7 @@ function IntervalShape({ x = 0, y = 0, width = 0, height = 0, payload }: ShapePr
   );
 }
 
-function tooltipFor(format: Props["format"]) {
+function tooltipFor(format: Format) {
   return function ForestTooltip({ active, payload }: TooltipContentProps) {
     const row = payload?.[0]?.payload as ForestRow | undefined;
     if (!active || !row) return null;
@@ -58,13 +63,14 @@ function tooltipFor(format: Props["format"]) {
 }
 
 /** A forest plot: one row per estimate with its interval, on a shared axis. */
-export function ForestChart({ rows, domain, format, zeroLine = false, ariaLabel }: Props) {
+export function ForestChart({ rows, domain, ticks, unit, zeroLine = false, ariaLabel }: Props) {
+  const format = CHART_FORMATS[unit];
   const data = rows.map((row) => ({ ...row, range: [row.low, row.high] as [number, number] }));
   return (
     <div role="img" aria-label={ariaLabel}>
       <ComposedChart layout="vertical" data={data} responsive style={{ width: "100%", height: 40 + rows.length * 44 }} margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-        <XAxis type="number" domain={domain} tickFormatter={format} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} allowDataOverflow />
+        <XAxis type="number" domain={domain} ticks={ticks} interval={0} tickFormatter={format} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} allowDataOverflow />
         <YAxis type="category" dataKey="label" width={150} tick={{ fill: "var(--text-muted)", fontSize: 12 }} tickLine={false} axisLine={false} />
         {zeroLine && <ReferenceLine x={0} stroke="var(--text-subtle)" strokeDasharray="4 3" />}
         <Tooltip content={tooltipFor(format)} isAnimationActive={false} cursor={{ fill: "var(--surface-hover)" }} />

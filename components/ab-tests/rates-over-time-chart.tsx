@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
 import styles from "./ab-tests.module.css";
 
 export type RatePoint = {
@@ -18,7 +19,7 @@ const SERIES = [
   { key: "b", name: "B", color: "var(--chart-1)" },
 ] as const;
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const { percent } = CHART_FORMATS;
 
 function RatesTooltip({ active, payload }: TooltipContentProps) {
   const point = payload?.[0]?.payload as RatePoint | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cumulativeRates, differenceDomain, rateDomain } from "./detail-view";
+import { axisTicks, cumulativeRates, differenceDomain, rateDomain } from "./detail-view";
 
 describe("cumulativeRates", () => {
   it("accumulates samples and successes day by day: 8/10 then 1/10 is 80% then 45%", () => {
@@ -22,6 +22,12 @@ describe("axis domains", () => {
 
   it("centres differences on 0 with a rounded bound that holds every value", () => {
     expect(differenceDomain([-0.012, 0.034])).toEqual([-0.04, 0.04]);
-    expect(differenceDomain([0.2, -0.3])).toEqual([-0.4, 0.4]);
+    expect(differenceDomain([0.0314, 0.1229])).toEqual([-0.15, 0.15]);
+    expect(differenceDomain([0.2, -0.3])).toEqual([-0.35, 0.35]);
+  });
+
+  it("ticks rates every 5 points and differences in quarters", () => {
+    expect(axisTicks([0.65, 0.9], "rate")).toEqual([0.65, 0.7, 0.75, 0.8, 0.85, 0.9]);
+    expect(axisTicks([-0.15, 0.15], "difference")).toEqual([-0.15, -0.075, 0, 0.075, 0.15]);
   });
 });

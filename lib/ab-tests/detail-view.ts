@@ -8,12 +8,19 @@ export function rateDomain(values: number[], step = 0.05): [number, number] {
   return [Number(low.toFixed(4)), Number(high.toFixed(4))];
 }
 
-/** A symmetric axis around 0 that holds every value, rounded out to a tidy bound. */
+/** A symmetric axis around 0 that holds every value, rounded out to a half power of ten. */
 export function differenceDomain(values: number[]): [number, number] {
   const extent = Math.max(1e-4, ...values.map(Math.abs));
-  const magnitude = 10 ** Math.floor(Math.log10(extent));
-  const bound = Math.ceil((extent * 1.1) / magnitude) * magnitude;
+  const step = 10 ** Math.floor(Math.log10(extent)) / 2;
+  const bound = Number((Math.ceil((extent * 1.05) / step) * step).toFixed(6));
   return [-bound, bound];
+}
+
+/** Evenly spaced axis ticks: every 5 points on a rate axis (10 on a wide one), quarters of a difference axis. */
+export function axisTicks([low, high]: [number, number], kind: "rate" | "difference"): number[] {
+  if (kind === "difference") return [low, low / 2, 0, high / 2, high].map((tick) => Number(tick.toFixed(6)));
+  const step = high - low > 0.4 ? 0.1 : 0.05;
+  return Array.from({ length: Math.round((high - low) / step) + 1 }, (_, i) => Number((low + i * step).toFixed(4)));
 }
 
 export type CumulativeDay = { day: string; a: number | null; b: number | null; samplesA: number; samplesB: number };

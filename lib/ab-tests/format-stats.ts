@@ -10,3 +10,9 @@ export function formatPoints(difference: number, digits = 2): string {
   if (Number(points) === 0) return `0.${"0".repeat(digits)} pp`;
   return difference > 0 ? `+${points} pp` : `\u2212${points.replace("-", "")} pp`;
 }
+
+/** Axis and tooltip formats of the charts: rates as percentages, differences as signed percentage points. */
+export const CHART_FORMATS = {
+  percent: (value: number) => `${(value * 100).toFixed(1)}%`,
+  points: (value: number) => `${value > 0 ? "+" : ""}${(value * 100).toFixed(1)} pp`,
+} as const;

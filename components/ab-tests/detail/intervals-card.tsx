@@ -1,12 +1,12 @@
 import { ForestChart, type ForestRow } from "@/components/ab-tests/forest-chart";
 import { Card } from "@/components/ui/card";
-import { differenceDomain, rateDomain } from "@/lib/ab-tests/detail-view";
+import { axisTicks, differenceDomain, rateDomain } from "@/lib/ab-tests/detail-view";
+import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
 import type { AbTestRecord } from "@/lib/ab-tests/ab-test-row";
 import type { AbAnalysis } from "@/lib/stats/ab-analysis";
 import styles from "../ab-tests.module.css";
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const points = (value: number) => `${value > 0 ? "+" : ""}${(value * 100).toFixed(1)} pp`;
+const { percent, points } = CHART_FORMATS;
 
 /** Forest plots: each variant's rate with its Wilson interval, and the difference in both modes against 0. */
 export function IntervalsCard({ test, fixed, sequential }: { test: AbTestRecord; fixed: AbAnalysis; sequential: AbAnalysis }) {
@@ -23,6 +23,8 @@ export function IntervalsCard({ test, fixed, sequential }: { test: AbTestRecord;
       { label: "Sequential", estimate, low: sequential.difference.ci[0], high: sequential.difference.ci[1], color: "var(--warning)", kind: "95% confidence sequence" },
     );
   }
+  const rateAxis = rateDomain(rates.flatMap((row) => [row.low, row.high]));
+  const differenceAxis = differenceDomain(differences.flatMap((row) => [row.low, row.high]));
   return (
     <Card title="Intervals" description="Each variant's success rate, and the difference B − A: an interval clear of 0 is a difference the data show." data-testid="intervals">
       {rates.length === 0 ? (
@@ -31,15 +33,17 @@ export function IntervalsCard({ test, fixed, sequential }: { test: AbTestRecord;
         <>
           <ForestChart
             rows={rates}
-            domain={rateDomain(rates.flatMap((row) => [row.low, row.high]))}
-            format={percent}
+            domain={rateAxis}
+            ticks={axisTicks(rateAxis, "rate")}
+            unit="percent"
             ariaLabel={rates.map((row) => `${row.label}: ${percent(row.estimate)}, 95% interval ${percent(row.low)} to ${percent(row.high)}`).join("; ")}
           />
           {differences.length > 0 && (
             <ForestChart
               rows={differences}
-              domain={differenceDomain(differences.flatMap((row) => [row.low, row.high]))}
-              format={points}
+              domain={differenceAxis}
+              ticks={axisTicks(differenceAxis, "difference")}
+              unit="points"
               zeroLine
               ariaLabel={differences.map((row) => `Difference, ${row.label}: ${points(row.estimate)}, 95% interval ${points(row.low)} to ${points(row.high)}`).join("; ")}
             />

@@ -29,7 +29,7 @@ export function PowerCard({ testId, power, closed }: { testId: string; power: Po
           >
             <div className={styles.progressBar} style={{ width: `${(power.progress ?? 0) * 100}%` }} />
           </div>
-          <p className={styles.muted}>The thinner variant counts: a test is as powered as its smaller side.</p>
+          <p className={styles.note}>The thinner variant counts: a test is as powered as its smaller side.</p>
         </>
       )}
       <form className={styles.mdeForm} action={`/ab-tests/${testId}`} method="get">
@@ -40,7 +40,7 @@ export function PowerCard({ testId, power, closed }: { testId: string; power: Po
         <button type="submit" className={styles.smallButton}>
           Update
         </button>
-        {!closed && <span className={styles.muted}>The close form&apos;s underpowered check uses this effect.</span>}
+        {!closed && <span className={styles.note}>The close form&apos;s underpowered check uses this effect.</span>}
       </form>
     </Card>
   );

@@ -58,7 +58,7 @@ export function StatisticsCard({ fixed, sequential, trafficSplit, samples }: Pro
             </tr>
             <tr data-testid="stat-p-value">
               <th scope="row">p-value, two-sided</th>
-              <td className={styles.numeric}>{fixed.zScore === null ? <Dash /> : <span title={String(fixed.zScore)}>z = {fixed.zScore.toFixed(2)}</span>}</td>
+              <td className={styles.numeric}>{fixed.zScore === null ? <Dash /> : <span title={String(fixed.zScore)}>z = {fixed.zScore.toFixed(2).replace("-", "\u2212")}</span>}</td>
               <td className={styles.numeric} data-mode="fixed-horizon">
                 <PValue value={fixed.pValue} />
               </td>

@@ -103,7 +103,7 @@ export const abTestsColumns = helper.columns([
     header: COLUMN_LABELS.pvalue,
     cell: ({ getValue }) => {
       const p = getValue();
-      return p === null ? <Missing /> : <span title={`${p.toPrecision(6)}, fixed-horizon`}>{formatPValue(p).replace(/^p /, "")}</span>;
+      return p === null ? <Missing /> : <span title={`${p.toPrecision(6)}, fixed-horizon`}>{formatPValue(p).replace(/^p (= )?/, "")}</span>;
     },
   }),
   helper.display({
