@@ -3,11 +3,11 @@
 import { useActionState } from "react";
 import { closeAbTestAction } from "@/app/ab-tests/actions";
 import { Field } from "@/components/runs/register/field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import formStyles from "@/components/runs/register/register.module.css";
 import type { Guardrail } from "@/lib/ab-tests/guardrails";
 import { AB_TEST_LIMITS, CLOSE_AB_TEST_FIELDS, type CloseAbTestField, type CloseAbTestFormState } from "@/lib/ab-tests/schema";
 import styles from "./ab-tests.module.css";
-import { FormErrorSummary } from "./form-error-summary";
 
 const LABELS: Record<CloseAbTestField, string> = {
   winner: "Winner",

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { createAbTestAction } from "@/app/ab-tests/actions";
 import { Field } from "@/components/runs/register/field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import styles from "@/components/runs/register/register.module.css";
 import type { RunOption } from "@/lib/ab-tests/ab-test-detail";
 import { AB_TEST_LIMITS, CREATE_AB_TEST_FIELDS, type CreateAbTestField, type CreateAbTestFormState } from "@/lib/ab-tests/schema";
-import { FormErrorSummary } from "./form-error-summary";
 
 const LABELS: Record<CreateAbTestField, string> = {
   name: "Name",

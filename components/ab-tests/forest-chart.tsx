@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
-import styles from "./ab-tests.module.css";
+import chartStyles from "@/components/runs/compare/compare.module.css";
 
 export type ForestRow = {
   label: string;
@@ -50,8 +50,8 @@ function tooltipFor(format: Format) {
     const row = payload?.[0]?.payload as ForestRow | undefined;
     if (!active || !row) return null;
     return (
-      <div className={styles.tooltip}>
-        <div className={styles.tooltipLabel}>
+      <div className={chartStyles.tooltip}>
+        <div className={chartStyles.tooltipLabel}>
           {row.label} · {row.kind}
         </div>
         <div className="num">
@@ -68,7 +68,7 @@ export function ForestChart({ rows, domain, ticks, unit, zeroLine = false, ariaL
   const data = rows.map((row) => ({ ...row, range: [row.low, row.high] as [number, number] }));
   return (
     <div role="img" aria-label={ariaLabel}>
-      <ComposedChart layout="vertical" data={data} responsive style={{ width: "100%", height: 40 + rows.length * 44 }} margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+      <ComposedChart layout="vertical" data={data} responsive style={{ width: "100%", height: 40 + rows.length * 44 }} margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
         <XAxis type="number" domain={domain} ticks={ticks} interval={0} tickFormatter={format} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} allowDataOverflow />
         <YAxis type="category" dataKey="label" width={150} tick={{ fill: "var(--text-muted)", fontSize: 12 }} tickLine={false} axisLine={false} />

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
+import chartStyles from "@/components/runs/compare/compare.module.css";
 import styles from "./ab-tests.module.css";
 
 export type RatePoint = {
@@ -25,8 +26,8 @@ function RatesTooltip({ active, payload }: TooltipContentProps) {
   const point = payload?.[0]?.payload as RatePoint | undefined;
   if (!active || !point) return null;
   return (
-    <div className={styles.tooltip}>
-      <div className={styles.tooltipLabel}>Up to {point.label}</div>
+    <div className={chartStyles.tooltip}>
+      <div className={chartStyles.tooltipLabel}>Up to {point.label}</div>
       <div className="num">A {point.a === null ? "—" : percent(point.a)} of {point.samplesA.toLocaleString("en-US")}</div>
       <div className="num">B {point.b === null ? "—" : percent(point.b)} of {point.samplesB.toLocaleString("en-US")}</div>
     </div>
@@ -37,7 +38,7 @@ function RatesTooltip({ active, payload }: TooltipContentProps) {
 export function RatesOverTimeChart({ points, domain }: { points: RatePoint[]; domain: [number, number] }) {
   return (
     <>
-      <ul className={styles.legend} aria-hidden="true">
+      <ul className={chartStyles.legend} aria-hidden="true">
         {SERIES.map((series) => (
           <li key={series.key}>
             <span className={styles.swatch} style={{ background: series.color }} />

@@ -14,5 +14,5 @@ export function formatPoints(difference: number, digits = 2): string {
 /** Axis and tooltip formats of the charts: rates as percentages, differences as signed percentage points. */
 export const CHART_FORMATS = {
   percent: (value: number) => `${(value * 100).toFixed(1)}%`,
-  points: (value: number) => `${value > 0 ? "+" : ""}${(value * 100).toFixed(1)} pp`,
+  points: (value: number) => `${value > 0 ? "+" : value < 0 ? "\u2212" : ""}${Math.abs(value * 100).toFixed(1)} pp`,
 } as const;

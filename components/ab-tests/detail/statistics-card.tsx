@@ -5,6 +5,11 @@ import type { AbAnalysis } from "@/lib/stats/ab-analysis";
 import styles from "../ab-tests.module.css";
 import { Change, Dash, Interval, Points, PValue } from "./values";
 
+const INTERVAL_ROWS = [
+  { key: "difference", label: "Difference B − A", testId: "stat-difference", kind: "points" },
+  { key: "relativeLift", label: "Relative lift B / A − 1", testId: "stat-lift", kind: "change" },
+] as const;
+
 type Props = { fixed: AbAnalysis; sequential: AbAnalysis; trafficSplit: number; samples: { a: number; b: number } };
 
 /**
@@ -32,30 +37,18 @@ export function StatisticsCard({ fixed, sequential, trafficSplit, samples }: Pro
             </tr>
           </thead>
           <tbody className="num">
-            <tr data-testid="stat-difference">
-              <th scope="row">Difference B − A</th>
-              <td className={styles.numeric}>
-                <Points value={fixed.difference.estimate} />
-              </td>
-              <td className={styles.numeric} data-mode="fixed-horizon">
-                <Interval ci={fixed.difference.ci} kind="points" />
-              </td>
-              <td className={styles.numeric} data-mode="sequential">
-                <Interval ci={sequential.difference.ci} kind="points" />
-              </td>
-            </tr>
-            <tr data-testid="stat-lift">
-              <th scope="row">Relative lift B / A − 1</th>
-              <td className={styles.numeric}>
-                <Change value={fixed.relativeLift.estimate} />
-              </td>
-              <td className={styles.numeric} data-mode="fixed-horizon">
-                <Interval ci={fixed.relativeLift.ci} kind="change" />
-              </td>
-              <td className={styles.numeric} data-mode="sequential">
-                <Interval ci={sequential.relativeLift.ci} kind="change" />
-              </td>
-            </tr>
+            {INTERVAL_ROWS.map(({ key, label, testId, kind }) => (
+              <tr key={key} data-testid={testId}>
+                <th scope="row">{label}</th>
+                <td className={styles.numeric}>{kind === "points" ? <Points value={fixed[key].estimate} /> : <Change value={fixed[key].estimate} />}</td>
+                <td className={styles.numeric} data-mode="fixed-horizon">
+                  <Interval ci={fixed[key].ci} kind={kind} />
+                </td>
+                <td className={styles.numeric} data-mode="sequential">
+                  <Interval ci={sequential[key].ci} kind={kind} />
+                </td>
+              </tr>
+            ))}
             <tr data-testid="stat-p-value">
               <th scope="row">p-value, two-sided</th>
               <td className={styles.numeric}>{fixed.zScore === null ? <Dash /> : <span title={String(fixed.zScore)}>z = {fixed.zScore.toFixed(2).replace("-", "\u2212")}</span>}</td>

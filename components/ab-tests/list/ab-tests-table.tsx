@@ -1,9 +1,9 @@
 "use client";
 
-import { FlexRender, functionalUpdate, useTable, type Header, type SortingState } from "@tanstack/react-table";
+import { functionalUpdate, useTable, type Header, type SortingState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
-import { SortIndicator } from "@/components/runs/data-table";
+import { SortableHeaderCell } from "@/components/runs/sortable-header-cell";
 import runsStyles from "@/components/runs/runs.module.css";
 import type { AbTestListRow } from "@/lib/ab-tests/ab-tests-list";
 import { abTestsViewHref, AB_SORT_KEYS, type AbSortKey, type AbTestsView } from "@/lib/ab-tests/list-params";
@@ -66,24 +66,6 @@ export function AbTestsTable({ rows, total, view }: { rows: AbTestListRow[]; tot
 }
 
 function HeaderCell({ header }: { header: Header<AbTestsTableFeatures, AbTestListRow, unknown> }) {
-  const { column } = header;
   const className = NUMERIC_COLUMNS.has(header.id) ? runsStyles.numeric : undefined;
-  if (!column.getCanSort()) {
-    return (
-      <th scope="col" className={className}>
-        <FlexRender header={header} />
-      </th>
-    );
-  }
-  const sorted = column.getIsSorted();
-  const label = COLUMN_LABELS[column.id] ?? column.id;
-  const next = sorted ? (sorted === "desc" ? "ascending" : "descending") : column.getFirstSortDir() === "desc" ? "descending" : "ascending";
-  return (
-    <th scope="col" className={className} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"} data-column={column.id}>
-      <button type="button" className={runsStyles.sortButton} onClick={column.getToggleSortingHandler()} title={`Sort by ${label}, ${next}`}>
-        <FlexRender header={header} />
-        <SortIndicator direction={sorted} />
-      </button>
-    </th>
-  );
+  return <SortableHeaderCell header={header} label={COLUMN_LABELS[header.column.id] ?? header.column.id} className={className} />;
 }
