@@ -210,7 +210,7 @@ test.describe("an unknown run", () => {
   test("renders the not-found page, kept out of search indexes, with a way back to the runs", async ({ page }) => {
     await page.goto("/runs/00000000-0000-4000-8000-000000000000");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Run not found");
-    // Next.js adds noindex only when notFound() ran. The HTTP status is 200, not 404: the root app/loading.tsx
+    // Next.js adds noindex only when notFound() ran. The HTTP status is 200, not 404: app/runs/loading.tsx
     // starts streaming before the page runs, and a streamed response keeps its first status (Next.js docs,
     // loading.js "Status codes"). Without a loading boundary above the page the same notFound() answers 404.
     await expect(page.locator('meta[name="robots"][content="noindex"]').first()).toBeAttached();
