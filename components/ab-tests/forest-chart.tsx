@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
+import { AXIS_FORMATS, CHART_FORMATS } from "@/lib/ab-tests/format-stats";
 import chartStyles from "@/components/runs/compare/compare.module.css";
 
 export type ForestRow = {
@@ -70,8 +70,8 @@ export function ForestChart({ rows, domain, ticks, unit, zeroLine = false, ariaL
     <div role="img" aria-label={ariaLabel}>
       <ComposedChart layout="vertical" data={data} responsive style={{ width: "100%", height: 40 + rows.length * 44 }} margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-        <XAxis type="number" domain={domain} ticks={ticks} interval={0} tickFormatter={format} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} allowDataOverflow />
-        <YAxis type="category" dataKey="label" width={150} tick={{ fill: "var(--text-muted)", fontSize: 12 }} tickLine={false} axisLine={false} />
+        <XAxis type="number" domain={domain} ticks={ticks} interval="preserveStartEnd" minTickGap={4} tickFormatter={AXIS_FORMATS[unit]} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} allowDataOverflow />
+        <YAxis type="category" dataKey="label" width={104} tick={{ fill: "var(--text-muted)", fontSize: 12 }} tickLine={false} axisLine={false} />
         {zeroLine && <ReferenceLine x={0} stroke="var(--text-subtle)" strokeDasharray="4 3" />}
         <Tooltip content={tooltipFor(format)} isAnimationActive={false} cursor={{ fill: "var(--surface-hover)" }} />
         <Bar dataKey="range" shape={IntervalShape} isAnimationActive={false} barSize={16} />

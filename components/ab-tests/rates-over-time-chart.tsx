@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import { CHART_FORMATS } from "@/lib/ab-tests/format-stats";
+import { AXIS_FORMATS, CHART_FORMATS } from "@/lib/ab-tests/format-stats";
 import chartStyles from "@/components/runs/compare/compare.module.css";
 import styles from "./ab-tests.module.css";
 
@@ -50,7 +50,7 @@ export function RatesOverTimeChart({ points, domain }: { points: RatePoint[]; do
         <LineChart data={points} responsive style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 20, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={{ stroke: "var(--border)" }} minTickGap={16} />
-          <YAxis domain={domain} tickFormatter={percent} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={false} width={52} allowDataOverflow />
+          <YAxis domain={domain} tickFormatter={AXIS_FORMATS.percent} tick={{ fill: "var(--text-subtle)", fontSize: 11.5 }} tickLine={false} axisLine={false} width={52} allowDataOverflow />
           <Tooltip content={RatesTooltip} isAnimationActive={false} />
           {SERIES.map((series) => (
             <Line key={series.key} dataKey={series.key} name={series.name} stroke={series.color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />

@@ -16,3 +16,9 @@ export const CHART_FORMATS = {
   percent: (value: number) => `${(value * 100).toFixed(1)}%`,
   points: (value: number) => `${value > 0 ? "+" : value < 0 ? "\u2212" : ""}${Math.abs(value * 100).toFixed(1)} pp`,
 } as const;
+
+/** Shorter forms for axis ticks, which sit every 5 points or at quarters: "75%", "+7.5 pp". */
+export const AXIS_FORMATS = {
+  percent: (value: number) => `${Number((value * 100).toFixed(1))}%`,
+  points: (value: number) => `${value > 0 ? "+" : value < 0 ? "\u2212" : ""}${Number(Math.abs(value * 100).toFixed(2))} pp`,
+} as const;

@@ -52,7 +52,7 @@ export function abTestGuardrails(analysis: AbAnalysis, power: PowerProgress, tra
     guardrails.push({
       kind: "srm",
       title: "Sample-ratio mismatch",
-      detail: `B was planned to get ${formatPercent(trafficSplit, 0)} of traffic, and the samples are that far off by chance only with ${formatPValue(analysis.srm.pValue ?? 1)}. The assignment may be broken, so the result cannot be trusted.`,
+      detail: `B was planned to get ${formatPercent(trafficSplit, 0)} of traffic; a split as far off as the samples' happens by chance with ${formatPValue(analysis.srm.pValue ?? 1)}. The assignment may be broken, so the result cannot be trusted.`,
     });
   }
   const significant = analysis.pValue !== null && analysis.pValue < alpha;
