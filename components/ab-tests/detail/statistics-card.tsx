@@ -2,6 +2,7 @@ import { Card } from "@/components/ui/card";
 import { SEQUENTIAL_TUNING_PARAMETER } from "@/lib/stats/sequential";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { AbAnalysis } from "@/lib/stats/ab-analysis";
+import detailStyles from "@/components/runs/detail/detail.module.css";
 import styles from "../ab-tests.module.css";
 import { Change, Dash, Interval, Points, PValue } from "./values";
 
@@ -21,7 +22,7 @@ export function StatisticsCard({ fixed, sequential, trafficSplit, samples }: Pro
   return (
     <Card title="Statistics" description="95% intervals. Fixed-horizon holds for one look at the planned sample size; sequential holds however often you look." flush data-testid="statistics">
       <div className={styles.tableScroll}>
-        <table className={styles.statsTable}>
+        <table className={`${styles.statsTable} ${detailStyles.stacked}`}>
           <thead>
             <tr>
               <th scope="col">Quantity</th>
@@ -40,22 +41,22 @@ export function StatisticsCard({ fixed, sequential, trafficSplit, samples }: Pro
             {INTERVAL_ROWS.map(({ key, label, testId, kind }) => (
               <tr key={key} data-testid={testId}>
                 <th scope="row">{label}</th>
-                <td className={styles.numeric}>{kind === "points" ? <Points value={fixed[key].estimate} /> : <Change value={fixed[key].estimate} />}</td>
-                <td className={styles.numeric} data-mode="fixed-horizon">
+                <td className={styles.numeric} data-label="Estimate">{kind === "points" ? <Points value={fixed[key].estimate} /> : <Change value={fixed[key].estimate} />}</td>
+                <td className={styles.numeric} data-mode="fixed-horizon" data-label="Fixed-horizon">
                   <Interval ci={fixed[key].ci} kind={kind} />
                 </td>
-                <td className={styles.numeric} data-mode="sequential">
+                <td className={styles.numeric} data-mode="sequential" data-label="Sequential">
                   <Interval ci={sequential[key].ci} kind={kind} />
                 </td>
               </tr>
             ))}
             <tr data-testid="stat-p-value">
               <th scope="row">p-value, two-sided</th>
-              <td className={styles.numeric}>{fixed.zScore === null ? <Dash /> : <span title={String(fixed.zScore)}>z = {fixed.zScore.toFixed(2).replace("-", "\u2212")}</span>}</td>
-              <td className={styles.numeric} data-mode="fixed-horizon">
+              <td className={styles.numeric} data-label="z">{fixed.zScore === null ? <Dash /> : <span title={String(fixed.zScore)}>z = {fixed.zScore.toFixed(2).replace("-", "\u2212")}</span>}</td>
+              <td className={styles.numeric} data-mode="fixed-horizon" data-label="Fixed-horizon">
                 <PValue value={fixed.pValue} />
               </td>
-              <td className={styles.numeric} data-mode="sequential">
+              <td className={styles.numeric} data-mode="sequential" data-label="Sequential">
                 <PValue value={sequential.pValue} />
               </td>
             </tr>
