@@ -81,6 +81,9 @@ test.describe("the A/B tests list", () => {
     await page.goto(`${serverUrl("empty")}/ab-tests`);
     await expect(page.getByTestId("ab-tests-empty").getByRole("heading", { name: "No A/B tests yet" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Start an A/B test" })).toHaveAttribute("href", "/ab-tests/new");
+    await page.getByRole("link", { name: "Start an A/B test" }).click();
+    await expect(page.getByRole("heading", { name: "Two model versions are needed" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Register a run" })).toHaveAttribute("href", "/runs/new");
   });
 });
 

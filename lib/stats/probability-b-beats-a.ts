@@ -6,21 +6,19 @@ import type { VariantCounts } from "./two-proportion-z-test";
  * (Evan Miller, "Formulas for Bayesian A/B testing", 2014; Cook 2005):
  *   Σ_{i=0}^{αx−1} B(αy + i, βx + βy) / ((βx + i) · B(1 + i, βx) · B(αy, βy)).
  * Term i + 1 is term i times (αy + i)(βx + i) / ((αy + i + βx + βy)(1 + i)), so the sum walks that ratio in logs
- * (no overflow or underflow for counts in the hundreds of thousands) and adds the terms relative to the largest.
+ * (no overflow or underflow for counts in the millions) and adds the terms relative to the largest.
  * Every term is positive, so a small probability keeps its relative precision.
  */
 function probabilityGreater(alphaX: number, betaX: number, alphaY: number, betaY: number): number {
-  const logTerms = new Float64Array(alphaX);
   // B(1, βx) = 1/βx, so the first term is B(αy, βx + βy) / B(αy, βy).
-  let log = logBeta(alphaY, betaX + betaY) - logBeta(alphaY, betaY);
+  const first = logBeta(alphaY, betaX + betaY) - logBeta(alphaY, betaY);
+  const step = (i: number) => Math.log((alphaY + i) * (betaX + i)) - Math.log((alphaY + i + betaX + betaY) * (1 + i));
+  // Two walks of the same recurrence: the first finds the largest term, the second adds the terms scaled by it,
+  // so nothing of size proportional to the counts is allocated.
   let largest = -Infinity;
-  for (let i = 0; i < alphaX; i++) {
-    logTerms[i] = log;
-    if (log > largest) largest = log;
-    log += Math.log((alphaY + i) * (betaX + i)) - Math.log((alphaY + i + betaX + betaY) * (1 + i));
-  }
+  for (let i = 0, log = first; i < alphaX; log += step(i), i++) largest = Math.max(largest, log);
   let sum = 0;
-  for (let i = 0; i < alphaX; i++) sum += Math.exp((logTerms[i] as number) - largest);
+  for (let i = 0, log = first; i < alphaX; log += step(i), i++) sum += Math.exp(log - largest);
   return Math.exp(largest + Math.log(sum));
 }
 
