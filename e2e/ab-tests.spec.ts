@@ -69,6 +69,8 @@ test.describe("the A/B tests list", () => {
     await expect(page.getByTestId("ab-test-row")).toHaveCount(Math.min(closed.length, 25));
     for (const status of await page.locator('td[data-column="status"]').allTextContents()) expect(status).toBe("closed");
 
+    // The filter's navigation settles before the sort starts another.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("columnheader", { name: /p-value/ }).getByRole("button").click();
     await expect(page).toHaveURL("/ab-tests?status=closed&sort=pvalue&dir=asc");
     await expect(page.getByRole("columnheader", { name: /p-value/ })).toHaveAttribute("aria-sort", "ascending");
