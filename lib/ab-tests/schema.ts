@@ -66,7 +66,7 @@ const startedAt = text.transform((raw, ctx): string | null => {
     ctx.addIssue("Enter a date and time in UTC that exists, such as 2026-11-20 14:30, or leave it empty for now.");
     return z.NEVER;
   }
-  if (iso > new Date(Date.now() + 60_000).toISOString()) {
+  if (iso > new Date().toISOString()) {
     ctx.addIssue("The start cannot be in the future; leave it empty to start now.");
     return z.NEVER;
   }
