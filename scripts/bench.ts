@@ -21,6 +21,7 @@ import { runsForExport } from "@/lib/runs/runs-export";
 import { runsPage } from "@/lib/runs/runs-query";
 import { createTempDatabase } from "@/lib/test-support/temp-db";
 import { insertBenchRuns } from "./bench-runs-data";
+import { benchAbStatistics } from "./bench/ab-statistics";
 
 const { values: options } = parseArgs({
   options: {
@@ -142,3 +143,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+benchAbStatistics();

@@ -1,6 +1,6 @@
 "use client";
 
-import { FlexRender, functionalUpdate, useTable, type Header, type PaginationState, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import { functionalUpdate, useTable, type Header, type PaginationState, type RowSelectionState, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { formatCount } from "@/lib/format";
@@ -9,6 +9,7 @@ import type { RunListRow } from "@/lib/runs/runs-query";
 import { columnHeaderLabel, isNumericColumn, runsColumns, runsTableFeatures, type RunsTableFeatures } from "./columns";
 import { PageControls } from "./pagination";
 import { useRunsView } from "./runs-view-context";
+import { SortableHeaderCell } from "./sortable-header-cell";
 import styles from "./runs.module.css";
 
 export const COMPARE_LIMITS = { min: 2, max: 10 } as const;
@@ -105,36 +106,8 @@ function cellClass(id: string): string | undefined {
 }
 
 function HeaderCell({ header }: { header: Header<RunsTableFeatures, RunListRow, unknown> }) {
-  const { column } = header;
-  const canSort = column.getCanSort();
-  const sorted = column.getIsSorted();
   const className = header.id === "select" ? styles.selectCell : isNumericColumn(header.id) ? styles.numeric : undefined;
-  if (!canSort) {
-    return (
-      <th scope="col" className={className}>
-        <FlexRender header={header} />
-      </th>
-    );
-  }
-  const label = columnHeaderLabel(column.id);
-  const next = sorted ? (sorted === "desc" ? "ascending" : "descending") : column.getFirstSortDir() === "desc" ? "descending" : "ascending";
-  return (
-    <th scope="col" className={className} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"} data-column={column.id}>
-      <button type="button" className={styles.sortButton} onClick={column.getToggleSortingHandler()} title={`Sort by ${label}, ${next}`}>
-        <FlexRender header={header} />
-        <SortIndicator direction={sorted} />
-      </button>
-    </th>
-  );
-}
-
-function SortIndicator({ direction }: { direction: false | "asc" | "desc" }) {
-  return (
-    <svg className={styles.sortIcon} data-active={direction || undefined} viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
-      <path d="M6 2 9 5H3z" opacity={direction === "desc" ? 0.25 : 1} />
-      <path d="M6 10 3 7h6z" opacity={direction === "asc" ? 0.25 : 1} />
-    </svg>
-  );
+  return <SortableHeaderCell header={header} label={columnHeaderLabel(header.column.id)} className={className} />;
 }
 
 /** How many runs are selected (on any page), and the link to compare them when there are 2 to 10. */

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Queryable } from "@/lib/db/queryable";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { DATABASE_BUSY_MESSAGE, isUniqueViolation, isWriteConflict, MAX_WRITE_ATTEMPTS } from "@/lib/db/write-errors";
 import { writeRedactionLog } from "@/lib/privacy/redaction-log";
 import { scrubJsonStrings } from "@/lib/privacy/scrub-json";
 import { scrubPii } from "@/lib/privacy/scrub-pii";
@@ -40,27 +40,6 @@ function versionTaken(run: RegisterRunInput, existingRunId?: string): RegisterRu
   };
 }
 
-/** The driver's own error code behind a Prisma error ('SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_BUSY_SNAPSHOT'). */
-function sqliteCode(error: Prisma.PrismaClientKnownRequestError): string | undefined {
-  const adapterError = error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined;
-  const code = adapterError?.cause?.originalCode;
-  return typeof code === "string" ? code : undefined;
-}
-
-const isKnownError = (error: unknown): error is Prisma.PrismaClientKnownRequestError =>
-  error instanceof Prisma.PrismaClientKnownRequestError;
-
-export const isUniqueViolation = (error: unknown) => isKnownError(error) && error.code === "P2002";
-
-/**
- * Another connection wrote after this transaction read (SQLITE_BUSY_SNAPSHOT in WAL mode), or held the write
- * lock past the busy timeout. Running the transaction again reads the new state, so its check sees the other
- * write.
- */
-const isWriteConflict = (error: unknown) =>
-  isKnownError(error) && (error.code === "P2034" || sqliteCode(error)?.startsWith("SQLITE_BUSY") === true);
-
-const MAX_ATTEMPTS = 3;
 
 async function registerOnce(input: RegisterRunInput, client: RunWriter): Promise<RegisterRunResult> {
   return client.$transaction(async (tx) => {
@@ -117,9 +96,9 @@ export async function registerRun(input: RegisterRunInput, client: RunWriter = d
       return await registerOnce(input, client);
     } catch (error) {
       if (isUniqueViolation(error)) return versionTaken(input);
-      if (isWriteConflict(error) && attempt < MAX_ATTEMPTS) continue;
+      if (isWriteConflict(error) && attempt < MAX_WRITE_ATTEMPTS) continue;
       if (isWriteConflict(error)) {
-        return { ok: false, message: "The database is busy with another write; nothing was saved. Try again in a moment.", fieldErrors: {} };
+        return { ok: false, message: DATABASE_BUSY_MESSAGE, fieldErrors: {} };
       }
       throw error;
     }

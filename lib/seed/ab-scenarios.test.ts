@@ -7,10 +7,11 @@ const counts = (a: [number, number], b: [number, number]) => ({
 });
 
 describe("judgeAbTest", () => {
-  it("names B the winner of 850/1,000 vs 800/1,000 (pooled z ≈ 2.94, p ≈ 0.003): a clear win, but not p < 0.001", () => {
-    // p̂ = 0.825; SE = √(0.825 · 0.175 · 0.002) ≈ 0.016994; z = 0.05 / SE ≈ 2.942.
+  it("names B the winner of 850/1,000 vs 800/1,000 (unpooled z ≈ 2.949, p ≈ 0.0032): a clear win, but not p < 0.001", () => {
+    // SE = √(0.8 · 0.2 / 1,000 + 0.85 · 0.15 / 1,000) = √0.0002875 ≈ 0.016956; z = 0.05 / SE ≈ 2.9488.
     const verdict = judgeAbTest("b_wins", counts([800, 1_000], [850, 1_000]), 0.5)!;
-    expect(verdict.z).toBeCloseTo(2.942, 3);
+    expect(verdict.z).toBeCloseTo(2.9488, 4);
+    expect(verdict.pValue).toBeCloseTo(0.0031898, 6);
     expect(verdict).toMatchObject({ winner: "B", shows: true });
     expect(judgeAbTest("significant", counts([800, 1_000], [850, 1_000]), 0.5)!.shows).toBe(false);
     expect(judgeAbTest("tie", counts([800, 1_000], [850, 1_000]), 0.5)!.shows).toBe(false);

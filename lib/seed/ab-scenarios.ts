@@ -1,10 +1,12 @@
-import { sampleRatioMismatch } from "@/lib/stats/sample-ratio-mismatch";
-import { twoProportionZTest, type VariantCounts } from "@/lib/stats/two-proportion-z-test";
+import { formatPValue } from "@/lib/ab-tests/format-stats";
+import { analyzeAbTest } from "@/lib/stats/ab-analysis";
+import type { VariantCounts } from "@/lib/stats/two-proportion-z-test";
 
 /**
  * The states an A/B test of the demo data is planned to show, and how its counts are judged. A scenario is a plan
  * for the variants' true accuracies and routing (lib/seed/deployments.ts); whether the data show it is decided
- * only from the counts derived from the stored predictions, with the same rules the dashboard applies:
+ * only from the counts derived from the stored predictions, with the dashboard's own analysis (analyzeAbTest: the
+ * unpooled z-test whose p-value a decision records) and rules:
  *   b_wins / a_wins / tie   closed: p < 0.05 and the sign of z name the winner; otherwise a tie
  *   significant             running: B clearly better, p < 0.001
  *   inconclusive            running: p ≥ 0.05
@@ -37,29 +39,27 @@ export type AbVerdict = {
   shows: boolean;
 };
 
-/** Null when a variant has no samples: no statistic exists, so no scenario can be shown. */
+/** Null when a variant has no samples or no variation: no statistic exists, so no scenario can be shown. */
 export function judgeAbTest(scenario: Scenario, counts: AbCounts, trafficSplit: number): AbVerdict | null {
-  const test = twoProportionZTest(counts.a, counts.b);
-  const srm = sampleRatioMismatch(counts.a.samples, counts.b.samples, trafficSplit);
-  if (!test || !srm) return null;
-  const { z, pValue } = test;
+  const analysis = analyzeAbTest({ a: counts.a, b: counts.b, trafficSplit });
+  const { zScore: z, pValue } = analysis;
+  const srmPValue = analysis.srm.pValue;
+  if (z === null || pValue === null || srmPValue === null) return null;
   const winner = pValue < ALPHA ? (z > 0 ? "B" : "A") : "tie";
-  const balanced = srm.pValue >= ALPHA;
+  const balanced = srmPValue >= ALPHA;
   const shows =
-    scenario === "srm" ? srm.pValue < STRICT_ALPHA
+    scenario === "srm" ? srmPValue < STRICT_ALPHA
     : !balanced ? false
     : scenario === "significant" ? z > 0 && pValue < STRICT_ALPHA
     : scenario === "inconclusive" ? winner === "tie"
     : winner === EXPECTED_WINNER[scenario];
-  return { z, pValue, srmPValue: srm.pValue, winner, shows };
+  return { z, pValue, srmPValue, winner, shows };
 }
 
 export const EXPECTED_WINNER: Readonly<Record<ClosedScenario, "A" | "B" | "tie">> = { b_wins: "B", a_wins: "A", tie: "tie" };
 
 /** 'p < 0.001' or 'p = 0.042', the way the dashboard writes p-values. */
-export function formatP(p: number): string {
-  return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
-}
+export const formatP = formatPValue;
 
 /** The decision record of a closed test, written from its counts. */
 export function decisionReason(winner: "A" | "B" | "tie", counts: AbCounts, p: number): string {

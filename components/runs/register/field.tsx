@@ -3,22 +3,24 @@ import type { RegisterRunField } from "@/lib/runs/schema";
 import styles from "./register.module.css";
 
 /** The attributes that tie an input to its label, hint and error. */
-export type ControlProps = {
+export type ControlProps<Name extends string = RegisterRunField> = {
   id: string;
-  name: RegisterRunField;
+  name: Name;
   "aria-invalid": boolean | undefined;
   "aria-describedby": string | undefined;
   "aria-required": boolean | undefined;
 };
 
-export const fieldId = (name: RegisterRunField) => `run-${name}`;
+/** The input's id: `run-modelVersion`, or with another form's prefix `ab-winner`. */
+export const fieldId = (name: string, prefix = "run") => `${prefix}-${name}`;
 
 /**
  * A labelled form field: label (marked optional where it is), the input, a hint, and the server's message
  * right beside it, announced through aria-describedby so a screen reader reads it with the field.
  */
-export function Field({
+export function Field<Name extends string = RegisterRunField>({
   name,
+  prefix = "run",
   label,
   hint,
   optional = false,
@@ -26,15 +28,17 @@ export function Field({
   wide = false,
   children,
 }: {
-  name: RegisterRunField;
+  name: Name;
+  /** Distinguishes the ids of two forms on one page. */
+  prefix?: string;
   label: string;
   hint?: ReactNode;
   optional?: boolean;
   errors?: string[];
   wide?: boolean;
-  children: (props: ControlProps) => ReactNode;
+  children: (props: ControlProps<Name>) => ReactNode;
 }) {
-  const id = fieldId(name);
+  const id = fieldId(name, prefix);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;

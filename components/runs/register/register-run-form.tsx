@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { registerRunAction } from "@/app/runs/new/actions";
 import { MODEL_TYPE_LABELS, MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
 import {
@@ -12,47 +12,13 @@ import {
   type RegisterRunFormState,
   type RegisterRunValues,
 } from "@/lib/runs/schema";
-import { Field, fieldId } from "./field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { Field } from "./field";
 import styles from "./register.module.css";
 
 const EMPTY: RegisterRunValues = Object.fromEntries(REGISTER_RUN_FIELDS.map((field) => [field, ""])) as RegisterRunValues;
 
 const HYPERPARAMETERS_EXAMPLE = '{\n  "learning_rate": 0.001,\n  "batch_size": 64,\n  "optimizer": {"name": "adam", "betas": [0.9, 0.999]}\n}';
-
-/** "Started (UTC): That date does not exist.", unless the message already names its field. */
-function withFieldName(field: RegisterRunField, message: string): string {
-  const label = REGISTER_RUN_LABELS[field];
-  const name = label.replace(/ \(.*\)$/, "");
-  return message.toLowerCase().startsWith(name.toLowerCase()) ? message : `${label}: ${message}`;
-}
-
-/** What went wrong, at the top of the form, each problem linking to its field; focused when it appears. */
-function ErrorSummary({ state }: { state: RegisterRunFormState }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, [state]);
-  const problems = REGISTER_RUN_FIELDS.flatMap((field) => (state.fieldErrors[field] ?? []).map((message) => ({ field, message })));
-  return (
-    <div ref={ref} tabIndex={-1} role="alert" className={styles.summary} data-testid="form-error">
-      <p className={styles.summaryTitle}>{state.message}</p>
-      {problems.length > 0 && (
-        <ul className={styles.summaryList}>
-          {problems.map(({ field, message }) => (
-            <li key={`${field}-${message}`}>
-              <a href={`#${fieldId(field)}`}>{withFieldName(field, message)}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-      {state.existingRunId && (
-        <p>
-          <Link href={`/runs/${state.existingRunId}`}>Open the run already registered under this version</Link>
-        </p>
-      )}
-    </div>
-  );
-}
 
 type NumberInputProps = {
   field: RegisterRunField;
@@ -92,7 +58,15 @@ export function RegisterRunForm({ latestVersions }: { latestVersions: { modelTyp
 
   return (
     <form action={formAction} noValidate className={styles.form} aria-busy={pending} data-testid="register-run-form">
-      {state && <ErrorSummary state={state} />}
+      {state && (
+        <FormErrorSummary state={state} fields={REGISTER_RUN_FIELDS} labels={REGISTER_RUN_LABELS}>
+          {state.existingRunId && (
+            <p>
+              <Link href={`/runs/${state.existingRunId}`}>Open the run already registered under this version</Link>
+            </p>
+          )}
+        </FormErrorSummary>
+      )}
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Model</legend>
