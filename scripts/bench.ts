@@ -142,3 +142,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import("./bench/predictions")).benchPredictions();

@@ -34,7 +34,7 @@ export function insertBenchPredictionRuns(
     const correct = rng.chance(accuracy);
     const predicted = correct ? truth : rng.pick(CLASSES);
     const labelled = rng.chance(0.87);
-    const confidence = rng.chance(0.02) ? null : round(Math.min(0.9999, Math.max(0.01, rng.betaMean(accuracy + 0.03, 9))), 4);
+    const confidence = rng.chance(0.02) ? null : round(Math.min(0.9999, Math.max(0.01, (correct ? 0.08 : -0.25) + accuracy + rng.normal(0, 0.08))), 4);
     const labelledAt = new Date(Date.parse(at) + 3_600_000).toISOString();
     prediction.run(rng.uuid(), queryId, run, at, JSON.stringify(predicted), confidence, labelled ? JSON.stringify(truth) : null,
       labelled ? (predicted === truth ? 1 : 0) : null, labelled ? labelledAt : null);
