@@ -48,6 +48,7 @@ export default async function PredictionsPage({ searchParams }: Props) {
           <Card title="Filters">
             <ExplorerFilters view={view} versions={versions} />
           </Card>
+          <CsvUpload />
           <Card title="Predictions" description="Newest first. The verdict is computed by the server from the prediction and the actual value." flush>
             {page.total === 0 ? (
               <EmptyState title="No prediction matches these filters" data-testid="no-matches" actions={<ButtonLink href="/predictions">Reset the filters</ButtonLink>}>
@@ -65,7 +66,6 @@ export default async function PredictionsPage({ searchParams }: Props) {
               href={(target) => `/predictions${explorerQuery(view, { page: target })}`}
             />
           </Card>
-          <CsvUpload />
         </div>
       )}
     </>

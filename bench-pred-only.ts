@@ -1,0 +1,2 @@
+import { benchPredictions } from "./scripts/bench/predictions";
+await benchPredictions();
