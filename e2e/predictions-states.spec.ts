@@ -41,9 +41,9 @@ function sharedPair(): string {
 }
 
 const PAGES = [
-  { url: "/predictions", name: "predictions", heading: "Predictions" },
-  { url: "/predictions/performance", name: "predictions-performance", heading: "Model performance" },
-  { url: `/predictions/compare${sharedPair()}`, name: "predictions-compare", heading: "Compare two versions" },
+  { url: () => "/predictions", name: "predictions", heading: "Predictions" },
+  { url: () => "/predictions/performance", name: "predictions-performance", heading: "Model performance" },
+  { url: () => `/predictions/compare${sharedPair()}`, name: "predictions-compare", heading: "Compare two versions" },
 ];
 for (const colorScheme of ["light", "dark"] as const) {
   for (const size of [{ name: "desktop", width: 1440, height: 1000 }, { name: "narrow", width: 390, height: 844 }]) {
@@ -51,7 +51,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
       for (const { url, name, heading } of PAGES) {
-        await page.goto(url);
+        await page.goto(url());
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
         await page.waitForLoadState("networkidle");
         if (size.name === "narrow") {
