@@ -56,7 +56,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         await page.waitForLoadState("networkidle");
         if (size.name === "narrow") {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `${url} scrolls sideways`).toBeLessThanOrEqual(0);
+          expect(overflow, `${url()} scrolls sideways`).toBeLessThanOrEqual(0);
         }
         await page.screenshot({ path: `screenshots/${name}-${colorScheme}-${size.name}.png`, fullPage: true });
       }
