@@ -3,7 +3,7 @@ import type { ExplorerView } from "@/lib/predictions/explorer-params";
 import { PREDICTION_TYPES } from "@/lib/predictions/prediction-value";
 import type { VersionOption } from "@/lib/predictions/run-performance";
 import styles from "./predictions.module.css";
-import { versionLabel } from "./version-label";
+import { VersionOptions } from "./version-options";
 
 const STATUS_LABELS = { "": "All", correct: "Correct", wrong: "Wrong", unlabelled: "Unlabelled", labelled: "Labelled" } as const;
 
@@ -15,11 +15,7 @@ export function ExplorerFilters({ view, versions }: { view: ExplorerView; versio
         Model version
         <select name="run" defaultValue={view.run ?? ""} className={styles.select}>
           <option value="">All versions</option>
-          {versions.map((version) => (
-            <option key={version.id} value={version.id}>
-              {versionLabel(version)}
-            </option>
-          ))}
+          <VersionOptions versions={versions} />
         </select>
       </label>
       <label className={styles.field}>
@@ -59,7 +55,7 @@ export function ExplorerFilters({ view, versions }: { view: ExplorerView; versio
         to
         <input name="to" type="date" defaultValue={view.to ?? ""} className={styles.input} />
       </label>
-      <button type="submit" className={styles.smallButton} style={{ height: 34 }}>
+      <button type="submit" className={styles.smallButton}>
         Apply filters
       </button>
       <Link href="/predictions" className={styles.pageLink}>

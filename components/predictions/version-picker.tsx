@@ -1,6 +1,6 @@
 import type { VersionOption } from "@/lib/predictions/run-performance";
 import styles from "./predictions.module.css";
-import { versionLabel } from "./version-label";
+import { VersionOptions } from "./version-options";
 
 /** A GET form choosing one version per named parameter; the choice becomes the URL. */
 export function VersionPicker({ action, fields, versions, submit }: { action: string; fields: { name: string; label: string; value: string | null }[]; versions: VersionOption[]; submit: string }) {
@@ -10,15 +10,11 @@ export function VersionPicker({ action, fields, versions, submit }: { action: st
         <label key={field.name} className={styles.field}>
           {field.label}
           <select name={field.name} defaultValue={field.value ?? ""} className={styles.select}>
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {versionLabel(version)}
-              </option>
-            ))}
+            <VersionOptions versions={versions} />
           </select>
         </label>
       ))}
-      <button type="submit" className={styles.smallButton} style={{ height: 34 }}>
+      <button type="submit" className={styles.smallButton}>
         {submit}
       </button>
     </form>
