@@ -1,2 +1,0 @@
-import { benchPredictions } from "./scripts/bench/predictions";
-await benchPredictions();
