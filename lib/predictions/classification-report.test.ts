@@ -111,6 +111,12 @@ describe("classificationReport", () => {
     expect(compareLabels("\uff5e", "😀")).toBeLessThan(0);
   });
 
+  it("keeps any label as a key, even one named like an Object property", () => {
+    const report = classificationReport(rowsOf(["__proto__", "constructor"], ["__proto__", "__proto__"]));
+    expect(Object.keys(report.perClass)).toEqual(["__proto__", "constructor"]);
+    expect(report.perClass["__proto__"]).toEqual({ precision: 0.5, recall: 1, f1: 2 / 3, support: 1 });
+  });
+
   it("refuses a confidence outside [0, 1]", () => {
     expect(() => classificationReport([{ predicted: "a", actual: "a", confidence: 1.2 }])).toThrow(RangeError);
   });

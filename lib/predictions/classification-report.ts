@@ -95,13 +95,13 @@ export function reportFromCounts({ confusion, bins, squaredErrorSum }: ReportCou
   const matrix = labels.map((actual) => labels.map((predicted) => confusion.get(actual)?.get(predicted) ?? 0));
   const total = matrix.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
 
-  const perClass: Record<string, ClassMetrics> = {};
-  labels.forEach((label, i) => {
+  const classes = labels.map((_, i) => {
     const support = matrix[i]!.reduce((a, b) => a + b, 0);
     const predictedTotal = matrix.reduce((sum, row) => sum + row[i]!, 0);
-    perClass[label] = classMetrics(matrix[i]![i]!, predictedTotal, support);
+    return classMetrics(matrix[i]![i]!, predictedTotal, support);
   });
-  const classes = labels.map((label) => perClass[label]!);
+  // fromEntries defines own properties, so even a label such as "__proto__" is a key like any other.
+  const perClass: Record<string, ClassMetrics> = Object.fromEntries(labels.map((label, i) => [label, classes[i]!]));
   const correct = labels.reduce((sum, _, i) => sum + matrix[i]![i]!, 0);
 
   const withConfidence = bins.reduce((sum, bin) => sum + bin.count, 0);
