@@ -63,7 +63,7 @@ export function insertPairedFixture(db: Database.Database): PairedFixture {
   const b = randomUUID();
   const run = db.prepare(
     `INSERT INTO model_training_runs (id, started_at, completed_at, model_type, model_version, training_samples, accuracy)
-     VALUES (?, '2025-01-01T00:00:00.000Z', '2025-01-01T01:00:00.000Z', 'optimization', ?, 1000, 0.8)`,
+     VALUES (?, ?, ?, 'optimization', ?, 1000, NULL)`,
   );
   const prediction = db.prepare(
     `INSERT INTO model_predictions (id, query_id, model_run_id, predicted_at, prediction, confidence, prediction_type, actual_value, is_correct, labeled_at)
@@ -76,8 +76,10 @@ export function insertPairedFixture(db: Database.Database): PairedFixture {
     ...Array.from({ length: plan.bothWrong }, () => [false, false] as [boolean, boolean]),
   ];
   db.transaction(() => {
-    run.run(a, versionA);
-    run.run(b, versionB);
+    // Distinct start times and no training metrics or hyperparameters: the runs table's specs sort by started_at
+    // and read the seeded hyperparameters of every run with an accuracy.
+    run.run(a, "2025-01-01T00:00:00.000Z", "2025-01-01T01:00:00.000Z", versionA);
+    run.run(b, "2025-01-02T00:00:00.000Z", "2025-01-02T01:00:00.000Z", versionB);
     const queries = db.prepare("SELECT id, timestamp FROM queries ORDER BY id LIMIT ?").all(outcomes.length) as { id: string; timestamp: string }[];
     outcomes.forEach(([aRight, bRight], i) => {
       const { id: queryId, timestamp } = queries[i]!;
