@@ -14,7 +14,7 @@ function Verdict({ correct }: { correct: boolean | null }) {
 export function PredictionsTable({ rows }: { rows: ExplorerRow[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={styles.table} data-testid="predictions-table">
+      <table className={`${styles.table} ${styles.stacked}`} data-testid="predictions-table">
         <thead>
           <tr>
             <th scope="col">Predicted (UTC)</th>
@@ -32,28 +32,28 @@ export function PredictionsTable({ rows }: { rows: ExplorerRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-prediction-id={row.id}>
-              <td className={styles.nowrap} title={row.predictedAt}>
+              <td data-label="Predicted (UTC)" className={styles.nowrap} title={row.predictedAt}>
                 {formatUtcMinute(row.predictedAt)}
               </td>
-              <td className={styles.nowrap}>
+              <td data-label="Version" className={styles.nowrap}>
                 <Link href={`/predictions/performance?run=${encodeURIComponent(row.runId)}`}>
                   {row.modelType} {row.modelVersion}
                 </Link>
               </td>
-              <td>{row.predictionType}</td>
-              <td className={styles.label} data-testid="predicted">
+              <td data-label="Type">{row.predictionType}</td>
+              <td data-label="Prediction" className={styles.label} data-testid="predicted">
                 {row.predicted}
               </td>
-              <td className={styles.label} data-testid="actual">
+              <td data-label="Actual" className={styles.label} data-testid="actual">
                 {row.actual ?? <span className={styles.muted}>—</span>}
               </td>
-              <td className={styles.numeric} title={row.confidence === null ? undefined : String(row.confidence)} data-testid="confidence">
+              <td data-label="Confidence" className={styles.numeric} title={row.confidence === null ? undefined : String(row.confidence)} data-testid="confidence">
                 {row.confidence === null ? "—" : formatPercent(row.confidence)}
               </td>
-              <td data-testid="verdict">
+              <td data-label="Verdict" data-testid="verdict">
                 <Verdict correct={row.correct} />
               </td>
-              <td>
+              <td data-label="Ground truth">
                 <LabelForm predictionId={row.id} relabel={row.actual !== null} />
               </td>
             </tr>

@@ -6,7 +6,7 @@ import styles from "../predictions.module.css";
 export function DisagreementsTable({ rows, versionA, versionB }: { rows: Disagreement[]; versionA: string; versionB: string }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={styles.table} data-testid="disagreements">
+      <table className={`${styles.table} ${styles.stacked}`} data-testid="disagreements">
         <thead>
           <tr>
             <th scope="col">Predicted (UTC)</th>
@@ -20,14 +20,14 @@ export function DisagreementsTable({ rows, versionA, versionB }: { rows: Disagre
         <tbody>
           {rows.map((row) => (
             <tr key={row.queryId} data-query-id={row.queryId}>
-              <td className={styles.nowrap}>{formatUtcMinute(row.predictedAt)}</td>
-              <td className={styles.label} title={row.queryId}>
+              <td data-label="Predicted (UTC)" className={styles.nowrap}>{formatUtcMinute(row.predictedAt)}</td>
+              <td data-label="Query" className={styles.label} title={row.queryId}>
                 {row.queryId.slice(0, 8)}
               </td>
-              <td className={styles.label}>{row.actual}</td>
-              <td className={styles.label}>{row.predictedA}</td>
-              <td className={styles.label}>{row.predictedB}</td>
-              <td>{row.rightVersion === "A" ? versionA : versionB}</td>
+              <td data-label="Actual" className={styles.label}>{row.actual}</td>
+              <td data-label={`${versionA} said`} className={styles.label}>{row.predictedA}</td>
+              <td data-label={`${versionB} said`} className={styles.label}>{row.predictedB}</td>
+              <td data-label="Right">{row.rightVersion === "A" ? versionA : versionB}</td>
             </tr>
           ))}
         </tbody>
