@@ -80,7 +80,14 @@ export function insertPairedFixture(db: Database.Database): PairedFixture {
     // and read the seeded hyperparameters of every run with an accuracy.
     run.run(a, "2025-01-01T00:00:00.000Z", "2025-01-01T01:00:00.000Z", versionA);
     run.run(b, "2025-01-02T00:00:00.000Z", "2025-01-02T01:00:00.000Z", versionB);
-    const queries = db.prepare("SELECT id, timestamp FROM queries ORDER BY id LIMIT ?").all(outcomes.length) as { id: string; timestamp: string }[];
+    // Queries no seeded optimization version answered, so the fixture pairs only with itself.
+    const queries = db
+      .prepare(
+        `SELECT id, timestamp FROM queries q
+         WHERE NOT EXISTS (SELECT 1 FROM model_predictions p WHERE p.query_id = q.id AND p.prediction_type = 'optimization')
+         ORDER BY id LIMIT ?`,
+      )
+      .all(outcomes.length) as { id: string; timestamp: string }[];
     outcomes.forEach(([aRight, bRight], i) => {
       const { id: queryId, timestamp } = queries[i]!;
       prediction.run(randomUUID(), queryId, a, timestamp, aRight ? '"medium"' : '"low"', aRight ? 1 : 0, timestamp);

@@ -37,7 +37,7 @@ describe("pairedComparison", () => {
     expect(c.accuracyA).toBeCloseTo(4 / 8, 12);
     expect(c.disagreements.total).toBe(4);
     expect(c.disagreements.rows.map((row) => row.rightVersion).sort()).toEqual(["A", "B", "B", "B"]);
-    expect(c.disagreements.rows.find((row) => row.rightVersion === "A")).toMatchObject({ actual: "x", predictedA: "x", predictedB: "z" });
+    expect(c.disagreements.rows.find((row) => row.rightVersion === "A")).toMatchObject({ actualA: "x", actualB: "x", predictedA: "x", predictedB: "z" });
   });
 
   it("refuses the same version twice, an unknown id and two model types", async () => {

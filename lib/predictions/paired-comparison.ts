@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
-import { toNumber, toStringOrNull } from "@/lib/db/rows";
+import { toNumber } from "@/lib/db/rows";
 import { mcnemarTest } from "@/lib/stats/mcnemar";
 import { performanceRun, type PerformanceRun } from "./run-performance";
 import { labelOf } from "./prediction-value";
@@ -11,7 +11,9 @@ export const DISAGREEMENTS_PAGE_SIZE = 25;
 export type Disagreement = {
   queryId: string;
   predictedAt: string;
-  actual: string;
+  /** The actual value, as recorded on A's prediction and on B's (each prediction is labelled on its own). */
+  actualA: string;
+  actualB: string;
   predictedA: string;
   predictedB: string;
   /** Which version got it right. */
@@ -69,8 +71,9 @@ export async function pairedComparison(
   const discordant = onlyAcorrect + onlyBcorrect;
   const pageCount = Math.max(1, Math.ceil(discordant / DISAGREEMENTS_PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pageCount);
-  const rows = await client.$queryRaw<{ query_id: string; predicted_at: string; actual_value: unknown; pred_a: string; pred_b: string; a_correct: unknown }[]>`
-    SELECT pa.query_id, pa.predicted_at, pa.actual_value, pa.prediction AS pred_a, pb.prediction AS pred_b, pa.is_correct AS a_correct
+  const rows = await client.$queryRaw<{ query_id: string; predicted_at: string; actual_a: string; actual_b: string; pred_a: string; pred_b: string; a_correct: unknown }[]>`
+    SELECT pa.query_id, pa.predicted_at, pa.actual_value AS actual_a, pb.actual_value AS actual_b, pa.prediction AS pred_a,
+           pb.prediction AS pred_b, pa.is_correct AS a_correct
     FROM model_predictions pa JOIN model_predictions pb ON pb.query_id = pa.query_id AND pb.model_run_id = ${b.id}
     WHERE pa.model_run_id = ${a.id} AND pa.is_correct IS NOT NULL AND pb.is_correct IS NOT NULL AND pa.is_correct <> pb.is_correct
     ORDER BY pa.predicted_at DESC, pa.query_id
@@ -93,7 +96,8 @@ export async function pairedComparison(
         rows: rows.map((row) => ({
           queryId: row.query_id,
           predictedAt: row.predicted_at,
-          actual: labelOf(toStringOrNull(row.actual_value) ?? "null"),
+          actualA: labelOf(row.actual_a),
+          actualB: labelOf(row.actual_b),
           predictedA: labelOf(row.pred_a),
           predictedB: labelOf(row.pred_b),
           rightVersion: toNumber(row.a_correct) === 1 ? "A" : "B",

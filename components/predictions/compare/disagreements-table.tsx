@@ -24,7 +24,9 @@ export function DisagreementsTable({ rows, versionA, versionB }: { rows: Disagre
               <td data-label="Query" className={styles.label} title={row.queryId}>
                 {row.queryId.slice(0, 8)}
               </td>
-              <td data-label="Actual" className={styles.label}>{row.actual}</td>
+              <td data-label="Actual" className={styles.label}>
+                {row.actualA === row.actualB ? row.actualA : `${versionA}: ${row.actualA} · ${versionB}: ${row.actualB}`}
+              </td>
               <td data-label={`${versionA} said`} className={styles.label}>{row.predictedA}</td>
               <td data-label={`${versionB} said`} className={styles.label}>{row.predictedB}</td>
               <td data-label="Right">{row.rightVersion === "A" ? versionA : versionB}</td>
