@@ -144,3 +144,4 @@ async function main(): Promise<void> {
 
 await main();
 benchAbStatistics();
+await (await import("./bench/predictions")).benchPredictions();

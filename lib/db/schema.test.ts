@@ -100,7 +100,7 @@ describe("indexes", () => {
 
   it("serve the key look-ups: a query's predictions and a run's predictions are index searches, not scans", () => {
     const plan = (sql: string) => (temp.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join("\n");
-    expect(plan("SELECT * FROM model_predictions WHERE model_run_id = 'x'")).toMatch(/SEARCH model_predictions USING INDEX idx_predictions_model/);
+    expect(plan("SELECT * FROM model_predictions WHERE model_run_id = 'x'")).toMatch(/SEARCH model_predictions USING (COVERING )?INDEX idx_predictions_\w+ \(model_run_id=\?/);
     expect(plan("SELECT * FROM queries WHERE timestamp > '2026-01-01T00:00:00.000Z'")).toMatch(/SEARCH queries USING INDEX idx_queries_timestamp/);
     expect(plan("SELECT * FROM feature_vectors WHERE query_id = 'x'")).toMatch(/SEARCH feature_vectors USING INDEX idx_feature_vectors_query/);
   });

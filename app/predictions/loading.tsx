@@ -1,0 +1,5 @@
+import { PredictionsSkeleton } from "@/components/predictions/predictions-skeleton";
+
+export default function PredictionsLoading() {
+  return <PredictionsSkeleton label="Loading predictions…" />;
+}
