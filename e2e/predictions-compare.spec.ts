@@ -57,3 +57,45 @@ test("refuses the same version twice, two model types and an unknown id, saying 
   await page.goto(`/predictions/compare?a=${fixture.a}&b=${fixture.b}&page=two`);
   await expect(page.getByTestId("view-issues")).toContainText('Page "two" is not a page number');
 });
+
+test("opens on the pair of versions that answered the most labelled queries in common, listed with the others", async ({ page }) => {
+  // Computed here from the queries each run answered with a label, independently of the page's query.
+  const labelledBy = new Map<string, Set<string>>();
+  for (const row of db.prepare("SELECT model_run_id, query_id FROM model_predictions WHERE is_correct IS NOT NULL").all() as { model_run_id: string; query_id: string }[]) {
+    if (!labelledBy.has(row.model_run_id)) labelledBy.set(row.model_run_id, new Set());
+    labelledBy.get(row.model_run_id)!.add(row.query_id);
+  }
+  const runs = db.prepare("SELECT id, model_type, model_version, started_at FROM model_training_runs").all() as { id: string; model_type: string; model_version: string; started_at: string }[];
+  const shared: { a: (typeof runs)[number]; b: (typeof runs)[number]; n: number }[] = [];
+  for (const a of runs) {
+    for (const b of runs) {
+      if (a.model_type !== b.model_type || !(a.started_at < b.started_at || (a.started_at === b.started_at && a.id < b.id))) continue;
+      const n = [...(labelledBy.get(a.id) ?? [])].filter((query) => labelledBy.get(b.id)?.has(query)).length;
+      if (n > 0) shared.push({ a, b, n });
+    }
+  }
+  shared.sort((x, y) => y.n - x.n);
+  const labelOf = (pair: (typeof shared)[number]) => `${pair.a.model_type} ${pair.a.model_version} vs ${pair.b.model_version}`;
+  const expectedCount = new Map(shared.map((pair) => [labelOf(pair), pair.n]));
+  expect(shared.length, "the demo data has versions answering the same queries in shadow").toBeGreaterThan(1);
+
+  await page.goto("/predictions/compare");
+  const pairs = page.getByTestId("comparable-pair");
+  await expect(pairs).toHaveCount(Math.min(shared.length, 8));
+  // The counts, most first, are the database's; each listed pair has the count the database gives it.
+  const listed = await pairs.evaluateAll((links) => links.map((link) => link.firstElementChild!.textContent!.replace(/\s+/g, " ").trim()));
+  expect(await pairs.getByTestId("comparable-pair-count").allTextContents()).toEqual(shared.slice(0, 8).map((pair) => `${count(pair.n)} shared`));
+  for (const [i, label] of listed.entries()) expect(expectedCount.get(label), label).toBe(shared[i]!.n);
+
+  // The page opens on the first pair: its 2×2 table holds exactly the shared labelled queries.
+  await expect(pairs.first()).toHaveAttribute("aria-current", "page");
+  const cells = ["both-correct", "only-a", "only-b", "both-wrong"];
+  const table = await Promise.all(cells.map(async (cell) => Number((await page.getByTestId(cell).textContent())!.replace(/,/g, ""))));
+  expect(table.reduce((sum, n) => sum + n, 0)).toBe(shared[0]!.n);
+
+  // Another listed pair opens its own comparison.
+  const href = (await pairs.nth(1).getAttribute("href"))!;
+  await pairs.nth(1).click();
+  await expect(page).toHaveURL(href);
+  await expect(pairs.nth(1)).toHaveAttribute("aria-current", "page");
+});

@@ -62,6 +62,14 @@ const MAX_LIVE_ACCURACY = 0.96;
 const DECIDERS = ["mira.k", "devon.p", "ml-oncall", "sam.r", "priya.n"];
 
 type Deployment = { from: number; run: RunPlan };
+
+/**
+ * How long a replaced version keeps predicting in shadow after its successor goes live, and on what share of the
+ * queries. Shadow predictions are logged, never served: they give the paired comparison (/predictions/compare)
+ * both versions' answers to the same queries, as teams do to watch for regressions before retiring a version.
+ */
+export const SHADOW_MS = 10 * DAY_MS;
+export const SHADOW_SHARE = 0.5;
 /** A test as the router sees it: `cursor` advances by B's share per routed prediction, B when it crosses an integer. */
 type ActiveTest = { start: number; end: number; a: RunPlan; b: RunPlan; bShare: number; cursor: number };
 
@@ -98,6 +106,22 @@ export class ServingTimeline {
       } else hi = mid - 1;
     }
     return live;
+  }
+
+  /**
+   * The version replaced by the latest deployment before `t`, while it still predicts in shadow (SHADOW_MS after
+   * its successor went live), or null. Never a variant of a test running at `t`: a test's counts are its
+   * variants' predictions in its window, and shadow answers were not served to anyone.
+   */
+  shadowRun(t: number): RunPlan | null {
+    let index = -1;
+    for (let i = 0; i < this.deployments.length && (this.deployments[i] as Deployment).from <= t; i++) index = i;
+    if (index < 1) return null;
+    const { from } = this.deployments[index] as Deployment;
+    if (t >= from + SHADOW_MS) return null;
+    const replaced = (this.deployments[index - 1] as Deployment).run;
+    const inTest = this.tests.some((test) => t >= test.start && t < test.end && (test.a === replaced || test.b === replaced));
+    return inTest ? null : replaced;
   }
 }
 

@@ -4,7 +4,9 @@ import { MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
 import { DAY_MS, toIsoTimestamp } from "@/lib/time";
 import { PROFILES, QUERY_TYPES } from "./catalog";
 import type { GenerationContext } from "./context";
+import { SHADOW_SHARE } from "./deployments";
 import type { GeneratedQuery } from "./queries";
+import type { RunPlan } from "./runs";
 import type { FeedbackRow, PredictionRow, RedactionRow, TelemetryBatch } from "./rows";
 
 /** What happens after a query: people's feedback, the models' predictions and their labels, redactions. */
@@ -74,34 +76,49 @@ function confidenceGiven(rng: Rng, liveAccuracy: number, overconfidence: number,
   }
 }
 
-/** Predictions from the run serving each model type at the query's time. */
+/** One run's prediction for a query, labelled (or not) as ground truth arrives. */
+function predictionOf(rng: Rng, ctx: GenerationContext, query: GeneratedQuery, type: ModelType, run: RunPlan): PredictionRow {
+  const t = Date.parse(query.row.timestamp);
+  const correct = ctx.correctness.isCorrect(run.row.id, run.liveAccuracy);
+  const confidence = confidenceGiven(rng, run.liveAccuracy, run.overconfidence, correct);
+  const truth = truthOf(type, query);
+  const others = CLASSES[type].filter((value) => value !== truth);
+  const predicted = correct ? truth : rng.pick(others);
+  const predictedAt = Math.min(t + rng.int(2, 40), query.completedAt);
+  const labeledAt = Math.round(predictedAt + MIN_LABEL_LAG_MS + rng.exponential(MEAN_LABEL_LAG_DAYS) * DAY_MS);
+  const labelled = rng.chance(LABEL_SHARE) && labeledAt <= ctx.time.anchor;
+  return {
+    id: rng.uuid(),
+    query_id: query.row.id,
+    model_run_id: run.row.id,
+    predicted_at: toIsoTimestamp(predictedAt),
+    prediction: JSON.stringify(predicted),
+    confidence: round(confidence, 4),
+    prediction_type: PREDICTION_TYPE[type],
+    actual_value: labelled ? JSON.stringify(truth) : null,
+    is_correct: labelled ? (predicted === truth ? 1 : 0) : null,
+    labeled_at: labelled ? toIsoTimestamp(labeledAt) : null,
+  };
+}
+
+/**
+ * Predictions from the run serving each model type at the query's time, and from a replaced version still
+ * predicting in shadow (ServingTimeline.shadowRun). Shadow predictions draw from their own stream, forked per
+ * query, so adding them leaves every other generated row as it was.
+ */
 export function generatePredictions(rng: Rng, ctx: GenerationContext, query: GeneratedQuery): PredictionRow[] {
   const rows: PredictionRow[] = [];
   const t = Date.parse(query.row.timestamp);
   for (const type of MODEL_TYPES) {
     if (!rng.chance(ctx.size.predictionShare[type])) continue;
-    const run = ctx.serving.get(type)?.servingRun(t);
+    const timeline = ctx.serving.get(type);
+    const run = timeline?.servingRun(t);
     if (!run) continue;
-    const correct = ctx.correctness.isCorrect(run.row.id, run.liveAccuracy);
-    const confidence = confidenceGiven(rng, run.liveAccuracy, run.overconfidence, correct);
-    const truth = truthOf(type, query);
-    const others = CLASSES[type].filter((value) => value !== truth);
-    const predicted = correct ? truth : rng.pick(others);
-    const predictedAt = Math.min(t + rng.int(2, 40), query.completedAt);
-    const labeledAt = Math.round(predictedAt + MIN_LABEL_LAG_MS + rng.exponential(MEAN_LABEL_LAG_DAYS) * DAY_MS);
-    const labelled = rng.chance(LABEL_SHARE) && labeledAt <= ctx.time.anchor;
-    rows.push({
-      id: rng.uuid(),
-      query_id: query.row.id,
-      model_run_id: run.row.id,
-      predicted_at: toIsoTimestamp(predictedAt),
-      prediction: JSON.stringify(predicted),
-      confidence: round(confidence, 4),
-      prediction_type: PREDICTION_TYPE[type],
-      actual_value: labelled ? JSON.stringify(truth) : null,
-      is_correct: labelled ? (predicted === truth ? 1 : 0) : null,
-      labeled_at: labelled ? toIsoTimestamp(labeledAt) : null,
-    });
+    rows.push(predictionOf(rng, ctx, query, type, run));
+    const shadow = timeline?.shadowRun(t);
+    if (!shadow) continue;
+    const shadowRng = rng.fork(`shadow/${query.row.id}/${type}`);
+    if (shadowRng.chance(SHADOW_SHARE)) rows.push(predictionOf(shadowRng, ctx, query, type, shadow));
   }
   return rows;
 }

@@ -234,6 +234,25 @@ describe("seedDatabase: models and predictions", () => {
                      OR (p.prediction_type = 'classification') <> (r.model_type = 'classifier')`)).toBe(0);
   });
 
+  it("has replaced versions answer the same queries in shadow for a while, outside their A/B tests", () => {
+    const pairs = db()
+      .prepare(`SELECT old.model_run_id AS shadow, old.predicted_at
+                FROM model_predictions old
+                JOIN model_predictions cur ON cur.query_id = old.query_id AND cur.prediction_type = old.prediction_type
+                JOIN model_training_runs ro ON ro.id = old.model_run_id
+                JOIN model_training_runs rc ON rc.id = cur.model_run_id
+                WHERE ro.started_at < rc.started_at`)
+      .all() as { shadow: string; predicted_at: string }[];
+    // Several hundred queries answered by two versions, never by three.
+    expect(pairs.length).toBeGreaterThan(300);
+    expect(count("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM model_predictions GROUP BY query_id, prediction_type)")).toBe(2);
+    // A shadow answer is never counted by an A/B test: no test of the shadow version was running at the time.
+    const inTest = db().prepare(`SELECT COUNT(*) FROM ab_test_results t
+                                  WHERE ? IN (t.variant_a_run_id, t.variant_b_run_id)
+                                    AND ? >= t.started_at AND (t.ended_at IS NULL OR ? < t.ended_at)`).pluck();
+    expect(pairs.filter((pair) => (inTest.get(pair.shadow, pair.predicted_at, pair.predicted_at) as number) > 0)).toEqual([]);
+  });
+
   it("labels about 80% of predictions, the most recent days far less", () => {
     const overall = count("SELECT AVG(is_correct IS NOT NULL) FROM model_predictions");
     expect(overall).toBeGreaterThan(0.75);

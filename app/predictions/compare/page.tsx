@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ComparablePairs } from "@/components/predictions/compare/comparable-pairs";
 import { DisagreementsTable } from "@/components/predictions/compare/disagreements-table";
 import { PairedSummary, PairedTable } from "@/components/predictions/compare/paired-table";
 import { NoPredictionsYet } from "@/components/predictions/no-predictions-yet";
@@ -10,6 +11,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { comparablePairs } from "@/lib/predictions/comparable-pairs";
 import { DISAGREEMENTS_PAGE_SIZE, pairedComparison } from "@/lib/predictions/paired-comparison";
 import { versionsWithPredictions } from "@/lib/predictions/run-performance";
 
@@ -37,10 +39,11 @@ export default async function ComparePage({ searchParams }: Props) {
       </>
     );
   }
-  // By default, the two newest versions of the first model type that has two.
+  // By default, the pair with the most shared labelled queries; else the two newest versions of one model type.
+  const pairs = await comparablePairs();
   const fallback = versions.find((version, i) => versions[i + 1]?.modelType === version.modelType);
-  const a = text(params.a) ?? (fallback ? versions[versions.indexOf(fallback) + 1]!.id : versions[0]!.id);
-  const b = text(params.b) ?? fallback?.id ?? versions[0]!.id;
+  const a = text(params.a) ?? pairs[0]?.a.id ?? (fallback ? versions[versions.indexOf(fallback) + 1]!.id : versions[0]!.id);
+  const b = text(params.b) ?? pairs[0]?.b.id ?? fallback?.id ?? versions[0]!.id;
   const pageText = text(params.page);
   const page = pageText !== null && /^\d{1,7}$/.test(pageText) ? Number(pageText) : 1;
   const issues = pageText !== null && !/^\d{1,7}$/.test(pageText) ? [`Page "${pageText}" is not a page number; showing page 1.`] : [];
@@ -61,6 +64,7 @@ export default async function ComparePage({ searchParams }: Props) {
       {header}
       <div className={styles.stack}>
         <Card title="Versions">{picker}</Card>
+        <ComparablePairs pairs={pairs} current={{ a, b }} />
         <ViewIssues issues={issues} />
         {!result.ok ? (
           <div className={styles.issues} role="alert" data-testid="compare-problem">
