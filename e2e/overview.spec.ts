@@ -41,6 +41,17 @@ test("the A/B test figures match the database and link to the A/B tests page", a
   await expect(page).toHaveURL("/ab-tests");
 });
 
+test("each running A/B test listed opens its own page", async ({ page }) => {
+  const listed = page.getByTestId("running-ab-test");
+  await expect(listed).toHaveCount(Math.min(5, scalar("SELECT COUNT(*) FROM ab_test_results WHERE status = 'running'")));
+  const name = (await listed.first().textContent())!;
+  const id = (await listed.first().getAttribute("href"))!.split("/").pop()!;
+  expect(scalar("SELECT COUNT(*) FROM ab_test_results WHERE id = ? AND test_name = ? AND status = 'running'", id, name)).toBe(1);
+  await listed.first().click();
+  await expect(page).toHaveURL(`/ab-tests/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
 test("labelled predictions match the database", async ({ page }) => {
   await expect(page.getByTestId("predictions-labelled")).toHaveText(count(scalar("SELECT COUNT(*) FROM model_predictions WHERE labeled_at IS NOT NULL")));
   await expect(page.getByTestId("predictions-total")).toHaveText(count(scalar("SELECT COUNT(*) FROM model_predictions")));

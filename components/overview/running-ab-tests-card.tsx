@@ -18,7 +18,9 @@ export async function RunningAbTestsCard() {
         <ul className={styles.testList}>
           {latestRunning.map((test) => (
             <li key={test.id} className={styles.testItem}>
-              <div className={styles.testName}>{test.name}</div>
+              <Link href={`/ab-tests/${test.id}`} className={styles.testName} data-testid="running-ab-test">
+                {test.name}
+              </Link>
               <div className={styles.testMeta}>
                 <span className={styles.version}>{test.variantAModel}</span>
                 <span aria-label="versus">vs</span>
