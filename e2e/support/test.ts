@@ -14,7 +14,9 @@ export const test = base.extend<Fixtures>({
       const errors: string[] = [];
       page.on("console", (message) => {
         if (message.type() !== "error") return;
-        const text = `${message.text()} (${page.url()})`;
+        // A failed resource's message names only its status; its location names the resource.
+        const resource = message.location().url;
+        const text = `${message.text()} (${page.url()}${resource && resource !== page.url() ? `, resource ${resource}` : ""})`;
         if (!allowedConsoleError?.test(text)) errors.push(text);
       });
       page.on("pageerror", (error) => errors.push(`Uncaught: ${error.message} (${page.url()})`));
