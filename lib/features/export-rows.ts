@@ -48,24 +48,33 @@ export const EXPORT_BATCH_SIZE = 2_000;
  * One row per query and embedding model (labelling.ts); its label is the query's latest labelling feedback.
  */
 export function* exportRowBatches(sqlite: Database.Database, filters: ExportFilters, batchSize = EXPORT_BATCH_SIZE): Generator<ExportRow[]> {
+  // The latest labelling feedback's id is taken per row inside a materialised CTE and joined afterwards: as a
+  // join condition, SQLite would run the correlated subquery once per feedback row instead of once per vector.
   const statement = sqlite.prepare(`
+    WITH page AS MATERIALIZED (
+      SELECT fv.id AS feature_vector_id, fv.query_id, ${LATEST_LABELLING_FEEDBACK_ID_SQL} AS label_id
+      FROM feature_vectors fv
+      JOIN queries q ON q.id = fv.query_id
+      WHERE fv.id > @after
+        AND q.timestamp >= @since
+        AND (@model IS NULL OR fv.embedding_model = @model)
+        AND (@featureVersion IS NULL OR fv.feature_version = @featureVersion)
+        AND ${LATEST_VECTOR_OF_QUERY_SQL}
+        AND (@labelledOnly = 0 OR ${LATEST_LABELLING_FEEDBACK_ID_SQL} IS NOT NULL)
+      ORDER BY fv.id
+      LIMIT @limit
+    )
     SELECT q.id AS query_id, q.query_hash, q.timestamp, q.query_type, q.query_length, q.query_token_count, q.latency_ms,
       q.tool_calls, q.result_quality_score, q.error_occurred, fv.id AS feature_vector_id, fv.embedding_model,
       fv.embedding_dim, fv.feature_version, fv.features, fv.embedding,
       lf.feedback_type AS label_feedback_type, lf.rating AS label_rating,
       (SELECT COUNT(*) FROM feedback f_all WHERE f_all.query_id = q.id) AS feedback_count,
       ${POSITIVE_LABEL_SQL} AS positive_label
-    FROM feature_vectors fv
-    JOIN queries q ON q.id = fv.query_id
-    LEFT JOIN feedback lf ON lf.id = ${LATEST_LABELLING_FEEDBACK_ID_SQL}
-    WHERE fv.id > @after
-      AND q.timestamp >= @since
-      AND (@model IS NULL OR fv.embedding_model = @model)
-      AND (@featureVersion IS NULL OR fv.feature_version = @featureVersion)
-      AND ${LATEST_VECTOR_OF_QUERY_SQL}
-      AND (@labelledOnly = 0 OR ${POSITIVE_LABEL_SQL} IS NOT NULL)
-    ORDER BY fv.id
-    LIMIT @limit`);
+    FROM page
+    JOIN feature_vectors fv ON fv.id = page.feature_vector_id
+    JOIN queries q ON q.id = page.query_id
+    LEFT JOIN feedback lf ON lf.id = page.label_id
+    ORDER BY fv.id`);
   let after = "";
   for (;;) {
     const rows = statement.all({

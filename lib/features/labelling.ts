@@ -23,9 +23,11 @@ END`;
 /**
  * One row per query and embedding model: a query whose vector was recomputed keeps only its latest vector
  * (latest computed_at, then the greater id), so a training set never counts one query twice.
+ * The unary + keeps SQLite from probing idx_feature_vectors_model here (a scan of the whole model per row);
+ * idx_feature_vectors_query finds the query's few vectors instead.
  */
 export const LATEST_VECTOR_OF_QUERY_SQL = `NOT EXISTS (
   SELECT 1 FROM feature_vectors newer
-  WHERE newer.query_id = fv.query_id AND newer.embedding_model IS fv.embedding_model
+  WHERE newer.query_id = fv.query_id AND +newer.embedding_model IS fv.embedding_model
     AND (newer.computed_at > fv.computed_at OR (newer.computed_at = fv.computed_at AND newer.id > fv.id))
 )`;
