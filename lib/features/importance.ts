@@ -100,10 +100,12 @@ export function qualityByGroup(rows: readonly ImportanceRow[], key: (row: Import
   const names = order ? order.filter((name) => groups.has(name)) : [...groups.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   return names.map((group) => {
     const g = groups.get(group)!;
+    const quality = meanWithInterval(g.n, g.sum, g.squares);
     return {
       group,
       count: g.count,
-      quality: meanWithInterval(g.n, g.sum, g.squares),
+      // Quality lives in [0, 1]; a t interval of a small group can reach past it, so it is clipped there.
+      quality: quality && { ...quality, lower: Math.max(0, quality.lower), upper: Math.min(1, quality.upper) },
       labelled: g.labelled,
       positiveRate: g.labelled > 0 ? g.positive / g.labelled : null,
       positiveInterval: wilsonInterval(g.positive, g.labelled),

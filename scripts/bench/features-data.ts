@@ -22,14 +22,15 @@ export function insertBenchFeatureVectors(sqlite: Database.Database, options: { 
   const now = Date.now();
   const batch = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const id = rng.uuid();
+      // Sequential ids: B-tree appends instead of random inserts, several times faster to write.
+      const id = `bench-q-${String(i).padStart(8, "0")}`;
       const at = new Date(now - rng.int(0, 80) * 86_400_000 - rng.int(0, 86_399_999)).toISOString();
       const centre = centres[rng.int(0, centres.length - 1)]!;
       const embedding = centre.map((x) => Math.round((x + rng.normal(0, 0.6)) * 1e5) / 1e5);
       const tools = rng.int(0, 5);
       query.run(id, at, rng.uuid().replaceAll("-", "").padEnd(64, "0"), rng.int(10, 400), tools, Math.round(rng.next() * 1000) / 1000);
-      vector.run(rng.uuid(), id, at, JSON.stringify(embedding), options.model, options.dim, JSON.stringify({ tool_count: tools, profile: rng.pick(["fast", "balanced", "deep"]) }));
-      if (rng.chance(0.33)) feedback.run(rng.uuid(), id, at, rng.chance(0.7) ? "thumbs_up" : "thumbs_down");
+      vector.run(`bench-v-${String(i).padStart(8, "0")}`, id, at, JSON.stringify(embedding), options.model, options.dim, JSON.stringify({ tool_count: tools, profile: rng.pick(["fast", "balanced", "deep"]) }));
+      if (rng.chance(0.33)) feedback.run(`bench-f-${String(i).padStart(8, "0")}`, id, at, rng.chance(0.7) ? "thumbs_up" : "thumbs_down");
     }
   });
   for (let from = 0; from < options.rows; from += 10_000) batch(from, Math.min(options.rows, from + 10_000));
