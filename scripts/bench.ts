@@ -145,3 +145,4 @@ async function main(): Promise<void> {
 await main();
 benchAbStatistics();
 await (await import("./bench/predictions")).benchPredictions();
+await (await import("./bench/features")).benchFeatures();

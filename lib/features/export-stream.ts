@@ -1,0 +1,53 @@
+import type Database from "better-sqlite3";
+import { csvHeader, csvLines, jsonlLines, ParquetBatchEncoder } from "./export-formats";
+import type { ExportFormat } from "./export-params";
+import { EXPORT_BATCH_SIZE, exportRowBatches, type ExportFilters } from "./export-rows";
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  jsonl: "application/x-ndjson; charset=utf-8",
+  parquet: "application/vnd.apache.parquet",
+};
+
+/**
+ * The export as a byte stream pulled by the client: each pull reads one batch of rows, encodes it and
+ * enqueues it, so a slow reader holds the database read back and memory stays at one batch.
+ */
+export function trainingDataStream(
+  sqlite: Database.Database,
+  format: ExportFormat,
+  filters: ExportFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const batches = exportRowBatches(sqlite, filters, batchSize);
+  const parquet = format === "parquet" ? new ParquetBatchEncoder() : null;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!started) {
+        started = true;
+        if (format === "csv") {
+          controller.enqueue(encoder.encode(csvHeader()));
+          return;
+        }
+      }
+      const next = batches.next();
+      if (next.done) {
+        if (parquet) {
+          parquet.finish();
+          controller.enqueue(parquet.take());
+        }
+        controller.close();
+        return;
+      }
+      if (parquet) {
+        parquet.write(next.value);
+        controller.enqueue(parquet.take());
+      } else controller.enqueue(encoder.encode(format === "csv" ? csvLines(next.value) : jsonlLines(next.value)));
+    },
+    cancel() {
+      batches.return(undefined);
+    },
+  });
+}
