@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoNow } from "@/lib/time";
+import { deleteRowSets } from "./delete-rows";
 import { hmacSha256Hex } from "./query-hash";
 import { loadSecretKey } from "./secret-key";
 
@@ -100,22 +101,7 @@ async function eraseInTransaction(tx: Tx, scope: ErasureScope, id: string, targe
     )
   ).map((row) => row.hash);
 
-  const rowsDeleted: Record<string, number> = {};
-  let redactions = 0;
-  for (const [table, rowIds] of derived) {
-    if (rowIds.length === 0) {
-      rowsDeleted[table] = 0;
-      continue;
-    }
-    const list = JSON.stringify(rowIds);
-    redactions += await tx.$executeRawUnsafe(
-      "DELETE FROM redaction_log WHERE source_table = ? AND source_id IN (SELECT value FROM json_each(?))",
-      table,
-      list,
-    );
-    rowsDeleted[table] = await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, list);
-  }
-  rowsDeleted.redaction_log = redactions;
+  const rowsDeleted = await deleteRowSets(tx, derived);
   rowsDeleted.privacy_consent = scope === "subject" ? (await tx.privacyConsent.deleteMany({ where: { subjectId: id } })).count : 0;
   // Rows rewritten, not deleted: the cluster keeps its shape, only the erased hashes leave it.
   rowsDeleted.query_clusters = await scrubClusterReferences(tx, erasedHashes);
