@@ -51,3 +51,41 @@ test("on an empty database the telemetry page says what to do", async ({ page })
   await page.getByTestId("recompute-submit").click();
   await expect(page.getByTestId("recompute-status")).toHaveText("All 0 days were up to date; nothing recomputed.");
 });
+
+test("ingestion refuses a session whose subject has not consented to local telemetry, and stores a consenting one", async ({ request }) => {
+  const { randomUUID } = await import("node:crypto");
+  const { default: Database } = await import("better-sqlite3");
+  const { E2E_DATABASE_FILE } = await import("./support/e2e-database");
+  const writer = new Database(E2E_DATABASE_FILE);
+  writer.pragma("foreign_keys = ON");
+  writer.pragma("busy_timeout = 5000");
+  const subject = "9".repeat(64);
+  const payload = () => ({
+    session: { id: randomUUID(), subjectId: subject, startedAt: "2020-02-01T00:00:00.000Z" },
+    queries: [{ id: randomUUID(), timestamp: "2020-02-01T00:00:01.000Z", text: "mail bob@example.com", latencyMs: 10, errorCategory: "refused by 198.51.100.4" }],
+  });
+  const consentId = randomUUID();
+  try {
+    const refused = await request.post("/api/telemetry/sessions", { data: payload() });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).message).toContain("has not consented to local telemetry");
+
+    const invalid = await request.post("/api/telemetry/sessions", { data: { session: { id: "x" } } });
+    expect(invalid.status()).toBe(400);
+    expect(Object.keys((await invalid.json()).fieldErrors)).toContain("session.id");
+
+    writer
+      .prepare("INSERT INTO privacy_consent (id, subject_id, timestamp, local_telemetry, aggregated_sharing, community_contribution, consent_version) VALUES (?, ?, '2020-01-01T00:00:00.000Z', 1, 0, 0, 'e2e')")
+      .run(consentId, subject);
+    const body = payload();
+    const stored = await request.post("/api/telemetry/sessions", { data: body });
+    expect(stored.status()).toBe(201);
+    expect(await stored.json()).toMatchObject({ ok: true, queries: 1, redactions: 1 });
+    expect(writer.prepare("SELECT error_category FROM queries WHERE id = ?").pluck().get(body.queries[0]!.id)).toBe("refused by [IPV4]");
+  } finally {
+    writer.prepare("DELETE FROM redaction_log WHERE source_id IN (SELECT id FROM queries WHERE session_id IN (SELECT id FROM sessions WHERE subject_id = ?))").run(subject);
+    writer.prepare("DELETE FROM sessions WHERE subject_id = ?").run(subject);
+    writer.prepare("DELETE FROM privacy_consent WHERE subject_id = ?").run(subject);
+    writer.close();
+  }
+});

@@ -4,12 +4,12 @@ import { Suspense } from "react";
 import { CardSkeleton } from "@/components/overview/overview-skeletons";
 import { AuditButton } from "@/components/privacy/audit-button";
 import { ErasureForm } from "@/components/privacy/erasure-form";
-import styles from "@/components/privacy/privacy.module.css";
 import { BudgetSummary, ConsentCard, DeletionRequestsCard, RedactionCard, RetentionCard } from "@/components/privacy/sections";
 import { ShareForm } from "@/components/privacy/share-form";
 import { navItem } from "@/components/shell/nav-items";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import panel from "@/components/ui/panel.module.css";
 
 export const metadata: Metadata = { title: "Privacy" };
 
@@ -21,7 +21,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Privacy" description={summary} />
-      <div className={styles.grid}>
+      <div className={panel.grid}>
         <Suspense fallback={<CardSkeleton />}>
           <ConsentCard />
         </Suspense>

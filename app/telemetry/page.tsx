@@ -14,6 +14,7 @@ import { DistributionCard, RecentSessionsCard, ThinktoolCard, ToolPerformanceCar
 import styles from "@/components/telemetry/telemetry.module.css";
 import { formatCount, formatUtcMinute } from "@/lib/format";
 import { telemetryOverview } from "@/lib/telemetry/telemetry-overview";
+import panel from "@/components/ui/panel.module.css";
 
 export const metadata: Metadata = { title: "Telemetry" };
 
@@ -53,7 +54,7 @@ export default async function TelemetryPage() {
   return (
     <>
       {header}
-      <div className={styles.grid}>
+      <div className={panel.grid}>
         <Card
           title="Queries and sessions per day"
           description={
@@ -62,7 +63,7 @@ export default async function TelemetryPage() {
             </>
           }
           action={<RecomputeButton />}
-          className={styles.wide}
+          className={panel.wide}
           data-testid="telemetry-volume"
         >
           <div className={styles.chart}>

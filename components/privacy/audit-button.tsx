@@ -5,6 +5,7 @@ import { auditAction, type AuditState } from "@/app/privacy/actions";
 import { Button } from "@/components/ui/button";
 import { formatCount } from "@/lib/format";
 import styles from "./privacy.module.css";
+import panel from "@/components/ui/panel.module.css";
 
 /** Runs the PII audit on demand (it reads every text value, so it is not run on each page view). */
 export function AuditButton() {
@@ -25,16 +26,16 @@ export function AuditButton() {
         )}
         {report && report.hits.length > 0 && (
           <>
-            <p className={styles.error}>
+            <p className={panel.error}>
               Found personal data in {formatCount(report.hits.length)} table/column/category combinations. Values are never shown.
             </p>
-            <table className={styles.table} data-testid="audit-hits">
+            <table className={panel.table} data-testid="audit-hits">
               <thead>
                 <tr>
                   <th scope="col">Table</th>
                   <th scope="col">Column</th>
                   <th scope="col">Category</th>
-                  <th scope="col" className={styles.num}>Values</th>
+                  <th scope="col" className={panel.num}>Values</th>
                 </tr>
               </thead>
               <tbody>
@@ -43,7 +44,7 @@ export function AuditButton() {
                     <td>{hit.table}</td>
                     <td>{hit.column}</td>
                     <td>{hit.category}</td>
-                    <td className={styles.num}>{formatCount(hit.count)}</td>
+                    <td className={panel.num}>{formatCount(hit.count)}</td>
                   </tr>
                 ))}
               </tbody>

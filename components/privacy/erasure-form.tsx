@@ -6,6 +6,7 @@ import { Field } from "@/components/runs/register/field";
 import styles from "@/components/runs/register/register.module.css";
 import { formatCount } from "@/lib/format";
 import local from "./privacy.module.css";
+import panel from "@/components/ui/panel.module.css";
 
 const EMPTY = { scope: "session", id: "", confirm: "" };
 
@@ -16,7 +17,7 @@ export function ErasureForm() {
   const errors = (field: "scope" | "id" | "confirm") => (state && !state.ok ? state.fieldErrors[field] : undefined);
   return (
     <form action={formAction} noValidate className={styles.form} aria-busy={pending} data-testid="erasure-form">
-      <div className={styles.grid}>
+      <div className={panel.grid}>
         <Field name="scope" prefix="erase" label="Erase" errors={errors("scope")}>
           {(props) => (
             <select {...props} className={styles.input} defaultValue={values.scope} key={`scope-${values.scope}`}>
@@ -40,7 +41,7 @@ export function ErasureForm() {
           Download access export (JSON)
         </button>
       </div>
-      <div role="status" data-testid="erasure-status" className={state?.ok === false ? local.error : local.success}>
+      <div role="status" data-testid="erasure-status" className={state?.ok === false ? panel.error : local.success}>
         {state?.message}
         {state?.ok && state.rowsDeleted && (
           <ul className={local.counts}>

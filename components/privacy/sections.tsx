@@ -6,6 +6,7 @@ import { consentSummary, deletionRequests, redactionSummary } from "@/lib/privac
 import { planRetention } from "@/lib/privacy/retention";
 import { db } from "@/lib/db";
 import styles from "./privacy.module.css";
+import panel from "@/components/ui/panel.module.css";
 
 const share = (part: number, whole: number) => (whole === 0 ? "–" : formatPercent(part / whole));
 const when = (iso: string) => (
@@ -19,7 +20,7 @@ export async function ConsentCard() {
   return (
     <Card title="Consent" description={`Current consent of each subject (latest record); ${formatCount(consent.records)} records in all`} data-testid="consent-card">
       {consent.subjects === 0 ? (
-        <p className={styles.muted}>No consent recorded yet. Telemetry of a subject without consent to local telemetry is refused at ingestion.</p>
+        <p className={panel.muted}>No consent recorded yet. Telemetry of a subject without consent to local telemetry is refused at ingestion.</p>
       ) : (
         <>
           <div className={styles.figures}>
@@ -36,27 +37,27 @@ export async function ConsentCard() {
               <strong>{share(consent.communityContribution, consent.subjects)}</strong> community
             </span>
           </div>
-          <div className={styles.scroll}>
-            <table className={styles.table} data-testid="consent-versions">
+          <div className={panel.scroll}>
+            <table className={panel.table} data-testid="consent-versions">
               <thead>
                 <tr>
                   <th scope="col">Consent version</th>
-                  <th scope="col" className={styles.num}>Subjects</th>
-                  <th scope="col" className={styles.num}>Local telemetry</th>
+                  <th scope="col" className={panel.num}>Subjects</th>
+                  <th scope="col" className={panel.num}>Local telemetry</th>
                 </tr>
               </thead>
               <tbody>
                 {consent.byVersion.map((row) => (
                   <tr key={row.version}>
                     <td>{row.version}</td>
-                    <td className={styles.num}>{formatCount(row.subjects)}</td>
-                    <td className={styles.num}>{share(row.localTelemetry, row.subjects)}</td>
+                    <td className={panel.num}>{formatCount(row.subjects)}</td>
+                    <td className={panel.num}>{share(row.localTelemetry, row.subjects)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <table className={styles.table} data-testid="consent-history" style={{ marginTop: 12 }}>
-              <caption className={styles.muted} style={{ textAlign: "left", padding: "4px 0" }}>
+            <table className={panel.table} data-testid="consent-history">
+              <caption className={`${panel.muted} ${styles.caption}`}>
                 Latest changes
               </caption>
               <thead>
@@ -92,21 +93,21 @@ export async function ConsentCard() {
 export async function RedactionCard({ pattern }: { pattern?: string }) {
   const summary = await redactionSummary({ pattern });
   return (
-    <Card title="Redaction log" description={`${formatCount(summary.total)} redactions: the pattern and the row, never the value`} data-testid="redaction-card" className={styles.wide}>
+    <Card title="Redaction log" description={`${formatCount(summary.total)} redactions: the pattern and the row, never the value`} data-testid="redaction-card" className={panel.wide}>
       {summary.total === 0 ? (
-        <p className={styles.muted}>Nothing has been redacted yet. Every free-text field is scrubbed before it is stored, and each redaction is logged here.</p>
+        <p className={panel.muted}>Nothing has been redacted yet. Every free-text field is scrubbed before it is stored, and each redaction is logged here.</p>
       ) : (
-        <div className={styles.scroll}>
-          <table className={styles.table} data-testid="redaction-patterns">
+        <div className={panel.scroll}>
+          <table className={panel.table} data-testid="redaction-patterns">
             <thead>
               <tr>
                 <th scope="col">Pattern</th>
                 <th scope="col">Type</th>
-                <th scope="col" className={styles.num}>All time</th>
-                <th scope="col" className={styles.num}>4 weeks ago</th>
-                <th scope="col" className={styles.num}>3 weeks ago</th>
-                <th scope="col" className={styles.num}>2 weeks ago</th>
-                <th scope="col" className={styles.num}>Last 7 days</th>
+                <th scope="col" className={panel.num}>All time</th>
+                <th scope="col" className={panel.num}>4 weeks ago</th>
+                <th scope="col" className={panel.num}>3 weeks ago</th>
+                <th scope="col" className={panel.num}>2 weeks ago</th>
+                <th scope="col" className={panel.num}>Last 7 days</th>
               </tr>
             </thead>
             <tbody>
@@ -114,9 +115,9 @@ export async function RedactionCard({ pattern }: { pattern?: string }) {
                 <tr key={`${row.pattern}/${row.type}`}>
                   <td>{row.pattern}</td>
                   <td>{row.type}</td>
-                  <td className={styles.num}>{formatCount(row.total)}</td>
+                  <td className={panel.num}>{formatCount(row.total)}</td>
                   {row.weeks.map((n, i) => (
-                    <td key={i} className={styles.num}>
+                    <td key={i} className={panel.num}>
                       {formatCount(n)}
                     </td>
                   ))}
@@ -124,7 +125,7 @@ export async function RedactionCard({ pattern }: { pattern?: string }) {
               ))}
             </tbody>
           </table>
-          <ul className={styles.filters} aria-label="Filter recent redactions by pattern" style={{ marginTop: 14 }}>
+          <ul className={styles.filters} aria-label="Filter recent redactions by pattern">
             <li>
               <Link href="/privacy#redactions" aria-current={pattern === undefined ? "true" : undefined} scroll={false}>
                 All
@@ -138,7 +139,7 @@ export async function RedactionCard({ pattern }: { pattern?: string }) {
               </li>
             ))}
           </ul>
-          <table className={styles.table} data-testid="redaction-recent" id="redactions">
+          <table className={panel.table} data-testid="redaction-recent" id="redactions">
             <thead>
               <tr>
                 <th scope="col">When (UTC)</th>
@@ -177,21 +178,21 @@ export async function RetentionCard() {
       }
       data-testid="retention-card"
     >
-      <div className={styles.scroll}>
-        <table className={styles.table}>
+      <div className={panel.scroll}>
+        <table className={panel.table}>
           <thead>
             <tr>
               <th scope="col">Table</th>
-              <th scope="col" className={styles.num}>Kept</th>
-              <th scope="col" className={styles.num}>Would delete</th>
+              <th scope="col" className={panel.num}>Kept</th>
+              <th scope="col" className={panel.num}>Would delete</th>
             </tr>
           </thead>
           <tbody>
             {plan.map((row) => (
               <tr key={row.table} data-table={row.table}>
                 <td title={row.what}>{row.table}</td>
-                <td className={styles.num}>{row.days} days</td>
-                <td className={styles.num}>{formatCount(row.expiring)}</td>
+                <td className={panel.num}>{row.days} days</td>
+                <td className={panel.num}>{formatCount(row.expiring)}</td>
               </tr>
             ))}
           </tbody>
@@ -206,16 +207,16 @@ export async function DeletionRequestsCard() {
   return (
     <Card title="Deletion requests" description="Erasures done, with rows deleted per table; the target is kept only as a keyed hash" data-testid="deletion-requests">
       {requests.length === 0 ? (
-        <p className={styles.muted}>No erasure has been requested yet.</p>
+        <p className={panel.muted}>No erasure has been requested yet.</p>
       ) : (
-        <div className={styles.scroll}>
-          <table className={styles.table}>
+        <div className={panel.scroll}>
+          <table className={panel.table}>
             <thead>
               <tr>
                 <th scope="col">When (UTC)</th>
                 <th scope="col">Scope</th>
                 <th scope="col">Target hash</th>
-                <th scope="col" className={styles.num}>Rows</th>
+                <th scope="col" className={panel.num}>Rows</th>
               </tr>
             </thead>
             <tbody>
@@ -224,7 +225,7 @@ export async function DeletionRequestsCard() {
                   <td>{when(row.requestedAt)}</td>
                   <td>{row.scope}</td>
                   <td className={styles.code}>{row.targetHash}…</td>
-                  <td className={styles.num}>{formatCount(row.totalRows)}</td>
+                  <td className={panel.num}>{formatCount(row.totalRows)}</td>
                 </tr>
               ))}
             </tbody>
@@ -238,7 +239,7 @@ export async function DeletionRequestsCard() {
 export async function BudgetSummary() {
   const status = await budgetStatus(db, SHARED_AGGREGATES_BUDGET);
   return (
-    <p className={styles.muted} data-testid="budget-summary">
+    <p className={panel.muted} data-testid="budget-summary">
       Budget: ε = <span className="num">{status.spent.toFixed(2)}</span> spent of {status.total} in {formatCount(status.releases)} releases; ε ={" "}
       <span className="num">{Math.max(0, status.remaining).toFixed(2)}</span> left. Laplace noise from the system&apos;s cryptographic random source.
     </p>

@@ -6,6 +6,7 @@ import { Field } from "@/components/runs/register/field";
 import form from "@/components/runs/register/register.module.css";
 import { formatCount } from "@/lib/format";
 import styles from "./privacy.module.css";
+import panel from "@/components/ui/panel.module.css";
 
 /** "Share aggregates": daily figures with Laplace noise, spending ε from the budget. */
 export function ShareForm() {
@@ -32,7 +33,7 @@ export function ShareForm() {
           {pending ? "Releasing…" : "Release noisy aggregates"}
         </button>
       </div>
-      <div role="status" data-testid="share-status" className={state?.ok === false ? styles.error : styles.success}>
+      <div role="status" data-testid="share-status" className={state?.ok === false ? panel.error : styles.success}>
         {state?.message}
         {release && href && (
           <>
