@@ -70,7 +70,7 @@ export default async function TelemetryPage() {
             <VolumeChart data={overview.days} />
           </div>
         </Card>
-        <Card title="Latency percentiles" description="p50, p95 and p99 per day: true order statistics of the day's query latencies" data-testid="telemetry-latency">
+        <Card title="Latency percentiles" description="p50, p95 and p99 per day in milliseconds: true order statistics of the day's query latencies" data-testid="telemetry-latency">
           <div className={styles.chart}>
             <LatencyChart data={overview.days} />
           </div>

@@ -239,7 +239,7 @@ export async function DeletionRequestsCard() {
 export async function BudgetSummary() {
   const status = await budgetStatus(db, SHARED_AGGREGATES_BUDGET);
   return (
-    <p className={panel.muted} data-testid="budget-summary">
+    <p className={`${panel.muted} ${styles.note}`} data-testid="budget-summary">
       Budget: ε = <span className="num">{status.spent.toFixed(2)}</span> spent of {status.total} in {formatCount(status.releases)} releases; ε ={" "}
       <span className="num">{Math.max(0, status.remaining).toFixed(2)}</span> left. Laplace noise from the system&apos;s cryptographic random source.
     </p>

@@ -36,7 +36,7 @@ export function LatencyChart({ data }: { data: TelemetryDay[] }) {
     <LineChart data={data} responsive style={STYLE} margin={MARGIN}>
       {grid}
       {xAxis}
-      <YAxis tickFormatter={formatCompact} tickLine={false} axisLine={false} tick={TICK} width={48} unit=" ms" />
+      <YAxis tickFormatter={formatCompact} tickLine={false} axisLine={false} tick={TICK} width={44} />
       <Tooltip labelFormatter={labelFormatter} formatter={ms} contentStyle={TOOLTIP_STYLE} isAnimationActive={false} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Line dataKey="p50" name="p50" stroke="var(--chart-1)" dot={false} strokeWidth={2} isAnimationActive={false} />

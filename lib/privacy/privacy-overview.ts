@@ -46,7 +46,7 @@ export async function consentSummary(client: Queryable = db): Promise<ConsentSum
     recent: recent.map((row) => ({
       timestamp: row.timestamp as string,
       // The subject id is already a keyed hash; a prefix is enough to tell rows apart on screen.
-      subject: (row.subject_id as string).slice(0, 12),
+      subject: (row.subject_id as string).slice(0, 8),
       localTelemetry: toNumber(row.local_telemetry) === 1,
       aggregatedSharing: toNumber(row.aggregated_sharing) === 1,
       communityContribution: toNumber(row.community_contribution) === 1,
