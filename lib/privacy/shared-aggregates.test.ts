@@ -34,8 +34,11 @@ describe("releaseSharedAggregates", () => {
   it("adds fresh noise to each release: the same data never comes out the same twice", async () => {
     for (let i = 0; i < 10; i++) insertQuery(temp.sqlite, { timestamp: `2026-03-09T10:0${i}:00.000Z` });
     const client = temp.prisma();
-    const a = await releaseSharedAggregates(client, { epsilon: 3, days: 1, now: new Date("2026-03-09T12:00:00.000Z"), total: 10 });
-    const b = await releaseSharedAggregates(client, { epsilon: 3, days: 1, now: new Date("2026-03-09T12:00:00.000Z"), total: 10 });
-    expect(a.days[0]!.meanLatencyMs).not.toBe(b.days[0]!.meanLatencyMs);
+    const request = { epsilon: 3, days: 20, now: new Date("2026-03-09T12:00:00.000Z"), total: 10 };
+    const a = await releaseSharedAggregates(client, request);
+    const b = await releaseSharedAggregates(client, request);
+    // 20 days × 3 figures, each with continuous Laplace noise: identical releases would mean no fresh noise.
+    expect(a.days.map((d) => d.date)).toEqual(b.days.map((d) => d.date));
+    expect(JSON.stringify(a.days)).not.toBe(JSON.stringify(b.days));
   });
 });
