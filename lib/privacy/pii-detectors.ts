@@ -69,7 +69,7 @@ const US_PHONE: Detector = {
 
 // A phone word just before a number says what it is, so space-separated and national forms are accepted after one.
 const PHONE_WORD_BEFORE =
-  /\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call(?: me| us)?(?: at| on)?|ring(?: me)?(?: at| on)?|text(?: me)?(?: at| on)?|sms|whatsapp|contact(?: me| us)?(?: at| on)?|reach (?:me|us)(?: at| on)?|dial|number|no)\.?\s*(?:[:#=-]\s*)?$/i;
+  /\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call(?: me| us)?(?: at| on)?|ring(?: me)?(?: at| on)?|text(?: me)?(?: at| on)?|sms|whatsapp|contact(?: me| us)?(?: at| on)?|reach (?:me|us)(?: at| on)?|dial|number|no)\.?(?:\s+(?:is|was))?\s*(?:[:#=-]\s*)?$/i;
 
 function phoneWordBefore(match: RegExpExecArray): boolean {
   return PHONE_WORD_BEFORE.test(match.input.slice(Math.max(0, match.index - 32), match.index));
@@ -93,8 +93,18 @@ const LABELLED_PHONE: Detector = {
   specificity: 50,
   accept: (match) => {
     const digits = digitCount(match[0]);
-    return digits >= 9 && digits <= 15 && phoneWordBefore(match) ? whole(match) : null;
+    // "(020) 7946 0958": a bracketed trunk prefix is a phone number's own mark, word or not.
+    const shaped = match[0].startsWith("(") && /\) ?\d/.test(match[0]);
+    return digits >= 9 && digits <= 15 && (shaped || phoneWordBefore(match)) ? whole(match) : null;
   },
+};
+
+/** "phone number is 4155552671": ten bare digits of NANP shape, only after a phone word. */
+const LABELLED_US_DIGITS: Detector = {
+  category: "phone",
+  pattern: /(?<![\w+.\-/])(?:\+?1)?[2-9]\d{2}[2-9]\d{6}(?![\w-]|[.,]\d)/g,
+  specificity: 50,
+  accept: (match) => (phoneWordBefore(match) ? whole(match) : null),
 };
 
 /** E.164-style international numbers: a + and country code, then 8 to 15 digits in all, in groups. */
@@ -162,10 +172,10 @@ const US_SSN: Detector = {
   specificity: 75,
 };
 
-/** Nine digits named as an SSN: "SSN: 123456789". */
+/** Nine digits named as an SSN: "SSN: 123456789", "ssn 123 45 6789". */
 const US_SSN_LABELLED: Detector = {
   category: "us_ssn",
-  pattern: /\b(?:SSN|social security (?:number|no\.?))\s*[:#]?\s*(\d{9})(?!\d)/dgi,
+  pattern: /\b(?:SSN|social security (?:number|no\.?))(?:\s+(?:is|was))?\s*[:#]?\s*((?!000|666|9\d\d)\d{3}([ -]?)\d{2}\2\d{4})(?![\d-])/dgi,
   specificity: 75,
   accept: (match) => groupSpan(match, 1),
   contextual: true,
@@ -301,6 +311,18 @@ export function isPlaceholderValue(value: string): boolean {
   );
 }
 
+/**
+ * API keys whose issuer prefix says what they are, found without any key name: OpenAI and Anthropic (sk-…),
+ * Google (AIza…), GitLab (glpat-…), npm (npm_…), Hugging Face (hf_…). Reported as generic secrets.
+ */
+const PREFIXED_API_KEY: Detector = {
+  category: "secret",
+  pattern: /(?<![A-Za-z0-9_-])(?:sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,200}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,64}|npm_[A-Za-z0-9]{36}|hf_[A-Za-z0-9]{30,64})(?![A-Za-z0-9_-])/g,
+  specificity: 85,
+  // Random keys mix digits in; a hyphenated phrase after "sk-" does not.
+  accept: (match) => (/\d/.test(match[0]) && /[A-Za-z]/.test(match[0]) ? whole(match) : null),
+};
+
 /** `password=…`, `api_key: …`, `"client_secret": "…"`: the value is redacted, the key stays readable. */
 const KEYED_SECRET: Detector = {
   category: "secret",
@@ -364,11 +386,13 @@ export const DETECTORS: readonly Detector[] = [
   US_PHONE,
   US_PHONE_SPACED,
   LABELLED_PHONE,
+  LABELLED_US_DIGITS,
   INTERNATIONAL_PHONE,
   HOME_PATH_UNIX,
   HOME_PATH_TILDE,
   HOME_PATH_WINDOWS,
   KEYED_SECRET,
+  PREFIXED_API_KEY,
   PROSE_PASSWORD,
   HTTP_AUTH_SECRET,
 ];

@@ -52,6 +52,12 @@ const POSITIVES: Item[] = [
   one("call 020 7946 0958", "phone", "020 7946 0958"),
   one("mobile: 07700 900123", "phone", "07700 900123"),
   one("+442079460958", "phone", "+442079460958"),
+  one("(020) 7946 0958 office", "phone", "(020) 7946 0958"),
+  one("phone number is 4155552671", "phone", "4155552671"),
+  one("my number is (415) 555 2671", "phone", "(415) 555 2671"),
+  one("cell: 415-555-2671", "phone", "415-555-2671"),
+  one("call 001 415 555 2671", "phone", "001 415 555 2671"),
+  one("+353 1 234 5678", "phone", "+353 1 234 5678"),
   one("hotline 1-800-555-0199", "phone", "1-800-555-0199"),
   one("Paris: +33 1 23 45 67 89", "phone", "+33 1 23 45 67 89"),
   // credit_card
@@ -81,6 +87,8 @@ const POSITIVES: Item[] = [
   one("my ssn is 219-09-9999", "us_ssn", "219-09-9999"),
   one("social security number: 123456789", "us_ssn", "123456789"),
   one('{"ssn":"536-90-4399"}', "us_ssn", "536-90-4399"),
+  one("SSN: 123 45 6789", "us_ssn", "123 45 6789"),
+  one("SSN#123-45-6789", "us_ssn", "123-45-6789"),
   // ipv4
   one("from 203.0.113.42 at night", "ipv4", "203.0.113.42"),
   one("host 10.0.0.5:8080", "ipv4", "10.0.0.5"),
@@ -152,6 +160,9 @@ const POSITIVES: Item[] = [
   one("my password is hunter2", "secret", "hunter2"),
   one("Authorization: Bearer abcDEF123456.ghiJKL789", "secret", "abcDEF123456.ghiJKL789"),
   one("HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUv", "secret", "hf_AbCdEfGhIjKlMnOpQrStUv"),
+  one(join("leaked ", "sk-", "proj-", "Ab12Cd34Ef56Gh78Ij90Kl12"), "secret", join("sk-", "proj-", "Ab12Cd34Ef56Gh78Ij90Kl12")),
+  one(join("maps key ", "AIza", "SyD-abcdefghijklmnopqrstuvwxyz12345"), "secret", join("AIza", "SyD-abcdefghijklmnopqrstuvwxyz12345")),
+  one(join("gitlab ", "glpat-", "x1Y2z3A4b5C6d7E8f9G0"), "secret", join("glpat-", "x1Y2z3A4b5C6d7E8f9G0")),
   // several in one text
   {
     text: "Mail a@b.co or call +44 20 7946 0958 from 203.0.113.9",
@@ -234,6 +245,12 @@ const NEGATIVES: string[] = [
   "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqh\n-----END PUBLIC KEY-----",
   "the ghp_ prefix and sk_live_short",
   "Retrained on 30 more days of labelled queries.",
+  "risk-adjusted-return-forecast-model and sk-learn-compatible-estimators",
+  "GPT-4 scored 86.4% on RFC 4291 section 2.2 tests",
+  "Python 3.11.4 on Ubuntu 22.04, release 10.5.1",
+  "user id 12345678901, room 101",
+  "call me on 555-1234",
+  "the number of samples is 2025550123 rows? no: 1,000,000",
 ];
 
 type Score = { tp: number; fp: number; fn: number };
