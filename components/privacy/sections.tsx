@@ -15,6 +15,12 @@ const when = (iso: string) => (
   </time>
 );
 
+/** "local, sharing" or "nothing": the levels one consent record grants. */
+function consentLevels(row: { localTelemetry: boolean; aggregatedSharing: boolean; communityContribution: boolean }): string {
+  const levels = [row.localTelemetry && "local", row.aggregatedSharing && "sharing", row.communityContribution && "community"].filter(Boolean);
+  return levels.length === 0 ? "nothing" : levels.join(", ");
+}
+
 export async function ConsentCard() {
   const consent = await consentSummary();
   return (
@@ -64,9 +70,7 @@ export async function ConsentCard() {
                 <tr>
                   <th scope="col">When (UTC)</th>
                   <th scope="col">Subject</th>
-                  <th scope="col">Local</th>
-                  <th scope="col">Sharing</th>
-                  <th scope="col">Community</th>
+                  <th scope="col">Consents to</th>
                   <th scope="col">Version</th>
                 </tr>
               </thead>
@@ -75,9 +79,7 @@ export async function ConsentCard() {
                   <tr key={`${row.subject}-${row.timestamp}-${i}`}>
                     <td>{when(row.timestamp)}</td>
                     <td className={styles.code}>{row.subject}…</td>
-                    <td>{row.localTelemetry ? "yes" : "no"}</td>
-                    <td>{row.aggregatedSharing ? "yes" : "no"}</td>
-                    <td>{row.communityContribution ? "yes" : "no"}</td>
+                    <td>{consentLevels(row)}</td>
                     <td>{row.version}</td>
                   </tr>
                 ))}
