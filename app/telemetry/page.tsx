@@ -30,9 +30,12 @@ export default async function TelemetryPage() {
       description={summary}
       aside={
         overview.lastComputedAt && (
-          <>
-            Aggregates computed <time dateTime={overview.lastComputedAt}>{formatUtcMinute(overview.lastComputedAt)}</time>
-          </>
+          <div className={styles.headerAside}>
+            <span>
+              Aggregates computed <time dateTime={overview.lastComputedAt}>{formatUtcMinute(overview.lastComputedAt)}</time>
+            </span>
+            <RecomputeButton />
+          </div>
         )
       }
     />
@@ -62,7 +65,6 @@ export default async function TelemetryPage() {
               <span className="num" data-testid="telemetry-total-queries">{formatCount(totalQueries)}</span> queries over the last {overview.days.length} computed days ({first} to {last}, UTC)
             </>
           }
-          action={<RecomputeButton />}
           className={panel.wide}
           data-testid="telemetry-volume"
         >
