@@ -1,10 +1,52 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { SectionPlaceholder } from "@/components/sections/section-placeholder";
+import { Suspense } from "react";
+import { CardSkeleton } from "@/components/overview/overview-skeletons";
+import { AuditButton } from "@/components/privacy/audit-button";
+import { ErasureForm } from "@/components/privacy/erasure-form";
+import { BudgetSummary, ConsentCard, DeletionRequestsCard, RedactionCard, RetentionCard } from "@/components/privacy/sections";
+import { ShareForm } from "@/components/privacy/share-form";
+import { navItem } from "@/components/shell/nav-items";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import panel from "@/components/ui/panel.module.css";
 
 export const metadata: Metadata = { title: "Privacy" };
 
-export default async function PrivacyPage() {
+export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  return <SectionPlaceholder href="/privacy" />;
+  const { summary } = navItem("/privacy");
+  const params = await searchParams;
+  const pattern = typeof params.pattern === "string" && params.pattern.length <= 40 ? params.pattern : undefined;
+  return (
+    <>
+      <PageHeader title="Privacy" description={summary} />
+      <div className={panel.grid}>
+        <Suspense fallback={<CardSkeleton />}>
+          <ConsentCard />
+        </Suspense>
+        <Card title="PII audit" description="Scans every text and JSON column of every table with the scrubber's detectors (also npm run privacy:audit)" data-testid="audit-card">
+          <AuditButton />
+        </Card>
+        <Suspense fallback={<CardSkeleton height={360} />}>
+          <RedactionCard pattern={pattern} />
+        </Suspense>
+        <Card title="Erasure and access" description="Everything derived from a session or a subject: delete it, or download it as JSON" data-testid="erasure-card">
+          <ErasureForm />
+        </Card>
+        <Suspense fallback={<CardSkeleton />}>
+          <DeletionRequestsCard />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton />}>
+          <RetentionCard />
+        </Suspense>
+        <Card title="Share aggregates" description="Daily sessions, queries and mean latency with differential privacy, for people outside the team" data-testid="share-card">
+          <Suspense fallback={null}>
+            <BudgetSummary />
+          </Suspense>
+          <ShareForm />
+        </Card>
+      </div>
+    </>
+  );
 }

@@ -52,7 +52,7 @@ const digitCount = (text: string) => text.replace(/\D/g, "").length;
 /** Addresses, but not the user part of a URL (ssh://git@github.com names a service account, not a person). */
 const EMAIL: Detector = {
   category: "email",
-  pattern: /(?<![\w.%+-]|:\/\/)[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
+  pattern: /(?<![\w.%+-]|:\/\/)[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g,
   specificity: 70,
 };
 
@@ -65,6 +65,46 @@ const US_PHONE: Detector = {
   category: "phone",
   pattern: /(?<![\w+.\-/])(?:1[-. ]?)?(?:\([2-9]\d{2}\) ?\d{3}[-. ]\d{4}|[2-9]\d{2}([-.])\d{3}\1\d{4})(?![\w-]|\.\d)/g,
   specificity: 50,
+};
+
+// A phone word just before a number says what it is, so space-separated and national forms are accepted after one.
+const PHONE_WORD_BEFORE =
+  /\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call(?: me| us)?(?: at| on)?|ring(?: me)?(?: at| on)?|text(?: me)?(?: at| on)?|sms|whatsapp|contact(?: me| us)?(?: at| on)?|reach (?:me|us)(?: at| on)?|dial|number|no)\.?(?:\s+(?:is|was))?\s*(?:[:#=-]\s*)?$/i;
+
+function phoneWordBefore(match: RegExpExecArray): boolean {
+  return PHONE_WORD_BEFORE.test(match.input.slice(Math.max(0, match.index - 32), match.index));
+}
+
+/** 415 555 2671 (spaces only): too much like three counts in a row unless a phone word or a +1 / 1 comes first. */
+const US_PHONE_SPACED: Detector = {
+  category: "phone",
+  pattern: /(?<![\w+.\-/])(\+?1 )?[2-9]\d{2} [2-9]\d{2} \d{4}(?![\w-]|[.,]\d| \d)/g,
+  specificity: 50,
+  accept: (match) => (match[1] !== undefined || phoneWordBefore(match) ? whole(match) : null),
+};
+
+/**
+ * Numbers in national or 00-international form after a phone word: "call 020 7946 0958", "mobile: 07700 900123",
+ * "tel 0044 20 7946 0958". 9 to 15 digits, in groups.
+ */
+const LABELLED_PHONE: Detector = {
+  category: "phone",
+  pattern: /(?<![\w+.\-/])(?:\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,5}){1,4}(?![\w-]|[.,]\d)/g,
+  specificity: 50,
+  accept: (match) => {
+    const digits = digitCount(match[0]);
+    // "(020) 7946 0958": a bracketed trunk prefix is a phone number's own mark, word or not.
+    const shaped = match[0].startsWith("(") && /\) ?\d/.test(match[0]);
+    return digits >= 9 && digits <= 15 && (shaped || phoneWordBefore(match)) ? whole(match) : null;
+  },
+};
+
+/** "phone number is 4155552671": ten bare digits of NANP shape, only after a phone word. */
+const LABELLED_US_DIGITS: Detector = {
+  category: "phone",
+  pattern: /(?<![\w+.\-/])(?:\+?1)?[2-9]\d{2}[2-9]\d{6}(?![\w-]|[.,]\d)/g,
+  specificity: 50,
+  accept: (match) => (phoneWordBefore(match) ? whole(match) : null),
 };
 
 /** E.164-style international numbers: a + and country code, then 8 to 15 digits in all, in groups. */
@@ -132,14 +172,17 @@ const US_SSN: Detector = {
   specificity: 75,
 };
 
-/** Nine digits named as an SSN: "SSN: 123456789". */
+/** Nine digits named as an SSN: "SSN: 123456789", "ssn 123 45 6789". */
 const US_SSN_LABELLED: Detector = {
   category: "us_ssn",
-  pattern: /\b(?:SSN|social security (?:number|no\.?))\s*[:#]?\s*(\d{9})(?!\d)/dgi,
+  pattern: /\b(?:SSN|social security (?:number|no\.?))(?:\s+(?:is|was))?\s*[:#]?\s*((?!000|666|9\d\d)\d{3}([ -]?)\d{2}\2\d{4})(?![\d-])/dgi,
   specificity: 75,
   accept: (match) => groupSpan(match, 1),
   contextual: true,
 };
+
+const VERSION_WORD_BEFORE =
+  /\b(?:version|ver|release|build|firmware|driver|kernel|revision|rev|patch|update|upgrade[sd]?(?: to)?|v)\.?\s*[:=#]?\s*$/i;
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
@@ -148,7 +191,12 @@ const IPV4: Detector = {
   category: "ipv4",
   pattern: new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, "g"),
   specificity: 60,
-  accept: (match) => (/^(?:127\.|0\.0\.0\.0$|255\.)/.test(match[0]) ? null : whole(match)),
+  accept: (match) => {
+    if (/^(?:127\.|0\.0\.0\.0$|255\.)/.test(match[0])) return null;
+    // "version 1.2.3.4", "build 10.0.19041.1": four-part versions are common, and the word before says which.
+    const before = match.input.slice(Math.max(0, match.index - 24), match.index);
+    return VERSION_WORD_BEFORE.test(before) ? null : whole(match);
+  },
 };
 
 /** IPv6 addresses, full or compressed, with an optional embedded IPv4; loopback and unspecified excluded. */
@@ -163,6 +211,14 @@ const IPV6: Detector = {
 const HOME_PATH_UNIX: Detector = {
   category: "home_path",
   pattern: /(?<![\w./~-])\/(?:home|Users)\/(?!(?:Shared|Public)(?![\w.-]))[A-Za-z0-9._-]+(?:\/[^\s'"<>|;,()[\]{}]*)?/g,
+  specificity: 45,
+  accept: trimTrailingPunctuation,
+};
+
+/** ~alice/…: another user's home directory, by name (~/… names no one). */
+const HOME_PATH_TILDE: Detector = {
+  category: "home_path",
+  pattern: /(?<![\w./~-])~[A-Za-z_][A-Za-z0-9._-]{0,31}\/[^\s'"<>|;,()[\]{}]*/g,
   specificity: 45,
   accept: trimTrailingPunctuation,
 };
@@ -227,7 +283,7 @@ const PRIVATE_KEY: Detector = {
 /** scheme://user:password@host[:port]; the whole authority goes, since the user name may be personal too. */
 const URL_CREDENTIALS: Detector = {
   category: "url_credentials",
-  pattern: /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/?#@'"<>]+:[^\s/?#@'"<>]+@[^\s/?#'"<>]+/g,
+  pattern: /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/?#@'"<>]*:[^\s/?#@'"<>]+@[^\s/?#'"<>]+/g,
   specificity: 85,
   accept: trimTrailingPunctuation,
 };
@@ -255,6 +311,18 @@ export function isPlaceholderValue(value: string): boolean {
   );
 }
 
+/**
+ * API keys whose issuer prefix says what they are, found without any key name: OpenAI and Anthropic (sk-…),
+ * Google (AIza…), GitLab (glpat-…), npm (npm_…), Hugging Face (hf_…). Reported as generic secrets.
+ */
+const PREFIXED_API_KEY: Detector = {
+  category: "secret",
+  pattern: /(?<![A-Za-z0-9_-])(?:sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,200}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,64}|npm_[A-Za-z0-9]{36}|hf_[A-Za-z0-9]{30,64})(?![A-Za-z0-9_-])/g,
+  specificity: 85,
+  // Random keys mix digits in; a hyphenated phrase after "sk-" does not.
+  accept: (match) => (/\d/.test(match[0]) && /[A-Za-z]/.test(match[0]) ? whole(match) : null),
+};
+
 /** `password=…`, `api_key: …`, `"client_secret": "…"`: the value is redacted, the key stays readable. */
 const KEYED_SECRET: Detector = {
   category: "secret",
@@ -271,6 +339,23 @@ const KEYED_SECRET: Detector = {
     const isPassword = match[1] !== undefined;
     if (value.length < (isPassword ? 3 : 8) || isPlaceholderValue(value)) return null;
     return groupSpan(match, group);
+  },
+};
+
+/**
+ * "my password is hunter2", "pwd was S3cret!": a password in prose. Only values mixing letters with digits or
+ * symbols count, so "the password is required" or "is too short" stay.
+ */
+const PROSE_PASSWORD: Detector = {
+  category: "secret",
+  pattern: /\b(?:password|passwd|passphrase|passcode|pwd|pin)\s+(?:is|was|=)\s+["'`]?([^\s"'`,;]{4,})/dgi,
+  specificity: 40,
+  contextual: true,
+  accept: (match) => {
+    const value = match[1]!.replace(/[.!?)]+$/, "");
+    if (!/[A-Za-z]/.test(value) || !/[^A-Za-z]/.test(value) || isPlaceholderValue(value)) return null;
+    const span = groupSpan(match, 1)!;
+    return { start: span.start, end: span.start + value.length };
   },
 };
 
@@ -299,10 +384,16 @@ export const DETECTORS: readonly Detector[] = [
   IPV6,
   IPV4,
   US_PHONE,
+  US_PHONE_SPACED,
+  LABELLED_PHONE,
+  LABELLED_US_DIGITS,
   INTERNATIONAL_PHONE,
   HOME_PATH_UNIX,
+  HOME_PATH_TILDE,
   HOME_PATH_WINDOWS,
   KEYED_SECRET,
+  PREFIXED_API_KEY,
+  PROSE_PASSWORD,
   HTTP_AUTH_SECRET,
 ];
 
@@ -320,5 +411,6 @@ export const PROTECTED_PATTERNS: readonly RegExp[] = [
   // ISO 8601 dates and timestamps.
   /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g,
   // Semantic versions: 1.2.3, v2.0.0-rc.1, 1.0.0+build.5.
-  /(?<![\w.])v?\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?![\w]|\.\d)/g,
+  // A dotted NANP phone number (415.555.2671) has the shape of a version but is never one in practice.
+  /(?<![\w.])(?![2-9]\d{2}\.[2-9]\d{2}\.\d{4}(?![\w.]))v?\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?![\w]|\.\d)/g,
 ];

@@ -38,7 +38,7 @@ function parseHexKey(hex: string, where: string): Buffer {
 
 /** Where the key file is: RALL_SECRET_KEY_FILE resolved against the working directory, or data/secret.key. */
 export function secretKeyFilePath(env: SecretKeyEnv = process.env): string {
-  return path.resolve(env.RALL_SECRET_KEY_FILE?.trim() || DEFAULT_SECRET_KEY_FILE);
+  return path.resolve(/*turbopackIgnore: true*/ env.RALL_SECRET_KEY_FILE?.trim() || DEFAULT_SECRET_KEY_FILE);
 }
 
 export function loadSecretKey(env: SecretKeyEnv = process.env): Buffer {
@@ -46,13 +46,14 @@ export function loadSecretKey(env: SecretKeyEnv = process.env): Buffer {
   if (fromEnv) return parseHexKey(fromEnv, "RALL_SECRET_KEY");
 
   const file = secretKeyFilePath(env);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The key file is configured at run time: nothing for the bundler to trace.
+  fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   try {
     // 'wx' fails if the file exists, so two processes starting at once never overwrite each other's key.
-    fs.writeFileSync(file, `${randomBytes(SECRET_KEY_BYTES).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
-    fs.chmodSync(file, 0o600);
+    fs.writeFileSync(/*turbopackIgnore: true*/ file, `${randomBytes(SECRET_KEY_BYTES).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+    fs.chmodSync(/*turbopackIgnore: true*/ file, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  return parseHexKey(fs.readFileSync(file, "utf8"), `The secret key file ${file}`);
+  return parseHexKey(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"), `The secret key file ${file}`);
 }

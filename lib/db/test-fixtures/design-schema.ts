@@ -23,6 +23,13 @@ export const ML_TABLES: Record<string, string[]> = {
   ab_test_results: ["id", "test_name", "started_at", "ended_at", "variant_a_model", "variant_b_model", "traffic_split", "variant_a_samples", "variant_b_samples", "variant_a_success_rate", "variant_b_success_rate", "statistical_significance", "winner", "confidence", "notes"],
 };
 
+/** Tables the privacy centre adds (issue 7): erasure requests, the ε ledger, the daily aggregation's fingerprints. */
+export const PRIVACY_TABLES: Record<string, string[]> = {
+  deletion_requests: ["id", "requested_at", "completed_at", "scope", "target_hash", "rows_deleted", "total_rows"],
+  privacy_budget_ledger: ["id", "released_at", "budget", "epsilon", "mechanism", "description"],
+  daily_aggregate_sources: ["date", "fingerprint", "computed_at"],
+};
+
 /** Columns the foundation issue adds for later features. */
 export const ADDED_COLUMNS: Record<string, string[]> = {
   ab_test_results: ["variant_a_successes", "variant_b_successes", "status", "decided_by", "decided_at", "decision_reason"],
