@@ -3,9 +3,13 @@ import type Database from "better-sqlite3";
 /**
  * The data tables, children before parents: the order in which rows can be deleted without breaking a foreign
  * key (model runs are ON DELETE RESTRICT, so predictions and A/B tests must go first). schema_version is not in
- * the list: it is the migration's bookkeeping and stays.
+ * the list: it is the migration's bookkeeping and stays. The privacy centre's tables (deletion requests, the
+ * privacy-budget ledger, the daily aggregates' fingerprints) are not seeded but are reset with the rest.
  */
 export const DATA_TABLES_DELETE_ORDER = [
+  "deletion_requests",
+  "privacy_budget_ledger",
+  "daily_aggregate_sources",
   "model_predictions",
   "feature_vectors",
   "ab_test_results",
