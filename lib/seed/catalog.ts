@@ -1,3 +1,5 @@
+import { PII_CATEGORIES, type PiiCategory, type RedactionType } from "@/lib/privacy/scrub-pii";
+
 /** The fixed vocabulary of the demo data: profiles, tools, ThinkTools, errors, releases, redaction patterns. */
 
 export const QUERY_TYPES = ["search", "reason", "code", "general"] as const;
@@ -109,19 +111,23 @@ export const CLIENT_RELEASES: readonly { version: string; daysAgo: number }[] = 
   { version: "0.10.0", daysAgo: 6 },
 ];
 
-/** Redaction patterns by kind. Only the pattern's name is ever logged, never what it matched. */
-export const REDACTION_PATTERNS: readonly (readonly [{ type: "pii" | "sensitive" | "custom"; pattern: string }, number])[] = [
-  [{ type: "pii", pattern: "email" }, 0.26],
-  [{ type: "pii", pattern: "phone" }, 0.1],
-  [{ type: "pii", pattern: "ipv4" }, 0.1],
-  [{ type: "pii", pattern: "credit_card" }, 0.03],
-  [{ type: "pii", pattern: "us_ssn" }, 0.02],
-  [{ type: "sensitive", pattern: "home_path" }, 0.2],
-  [{ type: "sensitive", pattern: "api_key" }, 0.1],
-  [{ type: "sensitive", pattern: "aws_access_key" }, 0.05],
-  [{ type: "sensitive", pattern: "jwt" }, 0.06],
-  [{ type: "sensitive", pattern: "url_credentials" }, 0.04],
-  [{ type: "custom", pattern: "internal_hostname" }, 0.04],
+/**
+ * Redactions as the scrubber logs them: its own category names, of the kind it gives them (PII_CATEGORIES), so the
+ * demo's redaction log reads like one the dashboard wrote. Only the pattern's name is ever logged, never the match.
+ */
+const redaction = (pattern: PiiCategory) => ({ type: PII_CATEGORIES[pattern], pattern });
+export const REDACTION_PATTERNS: readonly (readonly [{ type: RedactionType; pattern: PiiCategory }, number])[] = [
+  [redaction("email"), 0.26],
+  [redaction("phone"), 0.1],
+  [redaction("ipv4"), 0.1],
+  [redaction("credit_card"), 0.03],
+  [redaction("us_ssn"), 0.02],
+  [redaction("home_path"), 0.2],
+  [redaction("secret"), 0.1],
+  [redaction("aws_access_key"), 0.05],
+  [redaction("jwt"), 0.06],
+  [redaction("url_credentials"), 0.04],
+  [redaction("github_token"), 0.04],
 ];
 
 export const FEEDBACK_CATEGORIES_NEGATIVE: readonly (readonly [string, number])[] = [

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
+import { isPiiCategory, PII_CATEGORIES, type PiiCategory } from "@/lib/privacy/scrub-pii";
 import { DAY_MS } from "@/lib/time";
 import { SeedError, seedDatabase, type SeedResult } from "./seed";
 import { SEED_SIZES, type SeedSize } from "./sizes";
@@ -460,5 +461,16 @@ describe("seedDatabase: aggregates, clusters, features and redactions", () => {
     const downQuality = count("SELECT AVG(q.result_quality_score) FROM feedback f JOIN queries q ON q.id = f.query_id WHERE f.feedback_type = 'thumbs_down'");
     expect(upQuality).toBeGreaterThan(downQuality + 0.15);
     expect(count("SELECT COUNT(*) FROM feedback WHERE (rating IS NULL) = (feedback_type = 'explicit')")).toBe(0);
+  });
+});
+
+describe("seedDatabase: the redaction log", () => {
+  it("names only the scrubber's own categories, each with the kind of redaction the scrubber gives it", () => {
+    const rows = demo.temp.sqlite.prepare("SELECT DISTINCT pattern_matched, redaction_type FROM redaction_log").all() as { pattern_matched: string; redaction_type: string }[];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(isPiiCategory(row.pattern_matched), row.pattern_matched).toBe(true);
+      expect(row.redaction_type, row.pattern_matched).toBe(PII_CATEGORIES[row.pattern_matched as PiiCategory]);
+    }
   });
 });
