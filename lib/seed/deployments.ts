@@ -70,6 +70,7 @@ type Deployment = { from: number; run: RunPlan };
  */
 export const SHADOW_MS = 10 * DAY_MS;
 export const SHADOW_SHARE = 0.5;
+
 /** A test as the router sees it: `cursor` advances by B's share per routed prediction, B when it crosses an integer. */
 type ActiveTest = { start: number; end: number; a: RunPlan; b: RunPlan; bShare: number; cursor: number };
 
