@@ -17,28 +17,8 @@ export function ExportForm({ choices }: { choices: ExportChoices }) {
         Last days
         <input name="days" type="number" min={1} max={3650} step={1} defaultValue={90} required className={`${styles.input} ${styles.narrowInput}`} />
       </label>
-      <label className={styles.field}>
-        Embedding model
-        <select name="model" defaultValue="" className={styles.select}>
-          <option value="">All models</option>
-          {choices.models.map((model) => (
-            <option key={model} value={model}>
-              {model}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        Feature version
-        <select name="featureVersion" defaultValue="" className={styles.select}>
-          <option value="">All versions</option>
-          {choices.featureVersions.map((version) => (
-            <option key={version} value={version}>
-              {version}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect name="model" label="Embedding model" anyLabel="All models" values={choices.models} />
+      <FilterSelect name="featureVersion" label="Feature version" anyLabel="All versions" values={choices.featureVersions} />
       <label className={styles.check}>
         <input type="checkbox" name="labelled" value="true" /> Labelled only
       </label>
@@ -46,5 +26,22 @@ export function ExportForm({ choices }: { choices: ExportChoices }) {
         Download
       </button>
     </form>
+  );
+}
+
+/** A filter that is off by default ("All …") or names one of the values the database holds. */
+function FilterSelect({ name, label, anyLabel, values }: { name: string; label: string; anyLabel: string; values: readonly string[] }) {
+  return (
+    <label className={styles.field}>
+      {label}
+      <select name={name} defaultValue="" className={styles.select}>
+        <option value="">{anyLabel}</option>
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
