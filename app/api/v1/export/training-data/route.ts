@@ -7,7 +7,7 @@ import { exportFilters, trainingDataResponse } from "@/lib/features/training-dat
  * Training examples, one row per query and embedding model, streamed (README: Training-data export).
  * Bad parameters: 400 with each field's errors.
  */
-export const GET = apiV1((request) => {
+export const GET = apiV1("read", (request) => {
   const parsed = parseExportParams(request.nextUrl.searchParams);
   if (!parsed.ok) return apiError(400, parsed.message, parsed.fieldErrors);
   return trainingDataResponse(parsed.params.format, exportFilters(parsed.params));
