@@ -33,3 +33,14 @@ test("no page is wider than a phone screen", async ({ page }) => {
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
 });
+
+test("on a phone the A/B tests table is one block per test, each value named, with nothing to scroll sideways", async ({ page }) => {
+  await page.goto("/ab-tests");
+  const scroller = page.getByTestId("ab-tests-table").locator("..");
+  const sideways = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+  await expect(page.getByTestId("ab-tests-table").locator("thead")).toBeHidden();
+  const firstRow = page.getByTestId("ab-test-row").first();
+  const label = await firstRow.locator('td[data-column="pvalue"]').evaluate((cell) => getComputedStyle(cell, "::before").content);
+  expect(label).toBe('"p-value"');
+});

@@ -5,6 +5,7 @@ import { formatCount, formatExact, formatFraction, formatPercent } from "@/lib/f
 import { latestModelAccuracy, type LatestModelAccuracy } from "@/lib/overview/latest-model-accuracy";
 import { MODEL_TYPE_LABELS } from "@/lib/runs/model-types";
 import styles from "./overview.module.css";
+import stacked from "@/components/ui/stacked-table.module.css";
 
 const DASH = "\u2014";
 
@@ -106,7 +107,7 @@ export async function LiveAccuracyCard() {
       {rows.length === 0 ? (
         <p className={styles.cardEmpty}>No training runs yet, so there is no model to measure.</p>
       ) : (
-        <table className={`${styles.table} ${styles.stacked}`}>
+        <table className={`${styles.table} ${stacked.grid}`}>
           <thead>
             <tr>
               <th scope="col">Model</th>

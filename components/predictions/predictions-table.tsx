@@ -4,6 +4,7 @@ import { formatPercent, formatUtcMinute } from "@/lib/format";
 import type { ExplorerRow } from "@/lib/predictions/explorer-query";
 import { LabelForm } from "./label-form";
 import styles from "./predictions.module.css";
+import stacked from "@/components/ui/stacked-table.module.css";
 
 function Verdict({ correct }: { correct: boolean | null }) {
   if (correct === null) return <Badge tone="neutral">Unlabelled</Badge>;
@@ -14,7 +15,7 @@ function Verdict({ correct }: { correct: boolean | null }) {
 export function PredictionsTable({ rows }: { rows: ExplorerRow[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={`${styles.table} ${styles.stacked}`} data-testid="predictions-table">
+      <table className={`${styles.table} ${stacked.list}`} data-testid="predictions-table">
         <thead>
           <tr>
             <th scope="col">Predicted (UTC)</th>

@@ -2,9 +2,9 @@ import { Card } from "@/components/ui/card";
 import { SEQUENTIAL_TUNING_PARAMETER } from "@/lib/stats/sequential";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { AbAnalysis } from "@/lib/stats/ab-analysis";
-import detailStyles from "@/components/runs/detail/detail.module.css";
 import styles from "../ab-tests.module.css";
 import { Change, Dash, Interval, Points, PValue } from "./values";
+import stacked from "@/components/ui/stacked-table.module.css";
 
 const INTERVAL_ROWS = [
   { key: "difference", label: "Difference B − A", testId: "stat-difference", kind: "points" },
@@ -22,7 +22,7 @@ export function StatisticsCard({ fixed, sequential, trafficSplit, samples }: Pro
   return (
     <Card title="Statistics" description="95% intervals. Fixed-horizon holds for one look at the planned sample size; sequential holds however often you look." flush data-testid="statistics">
       <div className={styles.tableScroll}>
-        <table className={`${styles.statsTable} ${detailStyles.stacked}`}>
+        <table className={`${styles.statsTable} ${stacked.grid}`}>
           <thead>
             <tr>
               <th scope="col">Quantity</th>

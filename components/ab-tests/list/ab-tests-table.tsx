@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
 import { SortableHeaderCell } from "@/components/runs/sortable-header-cell";
 import runsStyles from "@/components/runs/runs.module.css";
+import stacked from "@/components/ui/stacked-table.module.css";
 import type { AbTestListRow } from "@/lib/ab-tests/ab-tests-list";
 import { abTestsViewHref, AB_SORT_KEYS, type AbSortKey, type AbTestsView } from "@/lib/ab-tests/list-params";
 import { abTestsColumns, abTestsTableFeatures, COLUMN_LABELS, NUMERIC_COLUMNS, type AbTestsTableFeatures } from "./columns";
@@ -36,7 +37,7 @@ export function AbTestsTable({ rows, total, view }: { rows: AbTestListRow[]; tot
   });
   return (
     <div className={runsStyles.tableScroll} aria-busy={isPending} data-pending={isPending || undefined}>
-      <table className={runsStyles.table} data-testid="ab-tests-table" aria-rowcount={total + 1}>
+      <table className={`${runsStyles.table} ${stacked.grid}`} data-testid="ab-tests-table" aria-rowcount={total + 1}>
         <caption className="visually-hidden">
           A/B tests, sorted by {COLUMN_LABELS[view.sort]} {view.desc ? "descending" : "ascending"}
         </caption>
@@ -53,7 +54,12 @@ export function AbTestsTable({ rows, total, view }: { rows: AbTestListRow[]; tot
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} data-testid="ab-test-row" data-test-id={row.id}>
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={NUMERIC_COLUMNS.has(cell.column.id) ? `${runsStyles.numeric} num` : undefined} data-column={cell.column.id}>
+                <td
+                  key={cell.id}
+                  className={NUMERIC_COLUMNS.has(cell.column.id) ? `${runsStyles.numeric} num` : undefined}
+                  data-column={cell.column.id}
+                  data-label={COLUMN_LABELS[cell.column.id]}
+                >
                   <table.FlexRender cell={cell} />
                 </td>
               ))}

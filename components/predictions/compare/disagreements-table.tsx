@@ -1,12 +1,13 @@
 import { formatUtcMinute } from "@/lib/format";
 import type { Disagreement } from "@/lib/predictions/paired-comparison";
 import styles from "../predictions.module.css";
+import stacked from "@/components/ui/stacked-table.module.css";
 
 /** The queries where exactly one of the two versions was right. */
 export function DisagreementsTable({ rows, versionA, versionB }: { rows: Disagreement[]; versionA: string; versionB: string }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={`${styles.table} ${styles.stacked}`} data-testid="disagreements">
+      <table className={`${styles.table} ${stacked.list}`} data-testid="disagreements">
         <thead>
           <tr>
             <th scope="col">Predicted (UTC)</th>

@@ -5,6 +5,7 @@ import { formatCount } from "@/lib/format";
 import type { RunAbTest, RunDetail } from "@/lib/runs/run-detail";
 import styles from "./detail.module.css";
 import { Percent, UtcTime } from "./values";
+import stacked from "@/components/ui/stacked-table.module.css";
 
 const OUTCOME: Record<NonNullable<RunAbTest["outcome"]>, { tone: "success" | "danger" | "neutral"; text: string }> = {
   won: { tone: "success", text: "won" },
@@ -37,7 +38,7 @@ export function RunAbTestsCard({ run }: { run: RunDetail }) {
           This run has not been in an A/B test. Test it against another version on live traffic from the A/B tests page.
         </p>
       ) : (
-        <table className={`${styles.table} ${styles.stacked}`} data-testid="run-ab-tests">
+        <table className={`${styles.table} ${stacked.grid}`} data-testid="run-ab-tests">
           <thead>
             <tr>
               <th scope="col">Test</th>
