@@ -73,6 +73,23 @@ export function dotRow(vectors: Float32Array, row: number, q: Float32Array, dim:
   return s0 + s1 + s2 + s3;
 }
 
+/**
+ * Puts (row, score) into a full best-first list, dropping its last entry; an equal score stays behind the rows
+ * already there (ties by row order when rows come in order). A sorted insertion beats a heap for a short list.
+ * Returns the list's new lowest score.
+ */
+export function insertBest(rows: Int32Array, scores: Float64Array, row: number, score: number): number {
+  let position = rows.length - 1;
+  while (position > 0 && (scores[position - 1] as number) < score) {
+    scores[position] = scores[position - 1] as number;
+    rows[position] = rows[position - 1] as number;
+    position--;
+  }
+  scores[position] = score;
+  rows[position] = row;
+  return scores[rows.length - 1] as number;
+}
+
 /** The probe as a unit Float32 vector (a zero probe stays zero). */
 export function unitProbe(index: EmbeddingIndex, probe: readonly number[]): Float32Array {
   if (probe.length !== index.dim) throw new RangeError(`The probe has ${probe.length} dimensions; model ${index.model} has ${index.dim}.`);
@@ -124,16 +141,7 @@ export function nearestNeighbours(index: EmbeddingIndex, probe: readonly number[
   let floor = -Infinity;
   for (let i = 0; i < size; i++) {
     const score = (scales[i] as number) * (dots[i] as number);
-    if (score <= floor) continue;
-    let position = pool - 1;
-    while (position > 0 && (poolScores[position - 1] as number) < score) {
-      poolScores[position] = poolScores[position - 1] as number;
-      poolRows[position] = poolRows[position - 1] as number;
-      position--;
-    }
-    poolScores[position] = score;
-    poolRows[position] = i;
-    floor = poolScores[pool - 1] as number;
+    if (score > floor) floor = insertBest(poolRows, poolScores, i, score);
   }
   const inPool = new Uint8Array(size);
   const scored: Neighbour[] = [];

@@ -5,6 +5,7 @@
  * the `--size large` seed, which takes far longer; nothing is cached between runs. The 1M-row stream is JSONL
  * only, with 16-dimensional embeddings, to keep the run within two minutes. It measures; it asserts nothing.
  */
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { nearestNeighbours, type Neighbour } from "@/lib/features/embedding-index";
 import { EmbeddingIndexCache } from "@/lib/features/embedding-index-cache";
@@ -29,6 +30,11 @@ async function drain(stream: ReadableStream<Uint8Array>, onChunk?: () => void): 
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+// CPU time next to wall time: on a shared machine the gap between the two is the time spent waiting for a core.
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return `${((used.user + used.system) / 1e6).toFixed(1)} s CPU`;
+};
 
 function timing(times: number[]): Timing {
   const sorted = [...times].sort((x, y) => x - y);
@@ -39,15 +45,17 @@ async function benchSimilarQueries(rows: number, dim: number): Promise<void> {
   const temp = createTempDatabase();
   try {
     let start = performance.now();
+    let cpu = process.cpuUsage();
     insertBenchFeatureVectors(temp.sqlite, { rows, dim, model: "bench-minilm" });
-    console.log(`Similar queries: ${rows.toLocaleString("en-US")} vectors × ${dim} dims inserted in ${seconds(start)}`);
+    console.log(`Similar queries: ${rows.toLocaleString("en-US")} vectors × ${dim} dims inserted in ${seconds(start)} (${cpuSeconds(cpu)})`);
     const cache = new EmbeddingIndexCache(temp.sqlite);
     start = performance.now();
+    cpu = process.cpuUsage();
     const index = cache.get("bench-minilm");
     const { kernel, scales } = index.quantised;
     const int8Bytes = kernel.rows.byteLength + scales.byteLength * 3 + kernel.dots.byteLength;
     console.log(
-      `  index build (read + JSON.parse + normalise + quantise, once per change) ${formatMs(performance.now() - start)}   ${formatMb(index.vectors.byteLength)} Float32 + ${formatMb(int8Bytes)} int8 copy`,
+      `  index build (read + JSON.parse + normalise + quantise, once per change) ${seconds(start)} (${cpuSeconds(cpu)})   ${formatMb(index.vectors.byteLength)} Float32 + ${formatMb(int8Bytes)} int8 copy`,
     );
     const cached = await measure(() => cache.get("bench-minilm"), 200);
     console.log(`  staleness check when nothing changed (PRAGMA data_version)     median ${formatMs(cached.median)}   p95 ${formatMs(cached.p95)}`);
@@ -104,8 +112,9 @@ async function benchLargeStream(rows: number, dim: number): Promise<void> {
   const temp = createTempDatabase();
   try {
     let start = performance.now();
+    const cpu = process.cpuUsage();
     insertBenchFeatureVectors(temp.sqlite, { rows, dim, model: "bench-small" });
-    console.log(`\nStreaming ${rows.toLocaleString("en-US")} rows (× ${dim} dims, inserted in ${seconds(start)}): peak memory while the stream is read`);
+    console.log(`\nStreaming ${rows.toLocaleString("en-US")} rows (× ${dim} dims, inserted in ${seconds(start)}, ${cpuSeconds(cpu)}): peak memory while the stream is read`);
     for (const format of ["jsonl"] as ExportFormat[]) {
       global.gc?.();
       const base = process.memoryUsage();
@@ -131,9 +140,12 @@ async function benchLargeStream(rows: number, dim: number): Promise<void> {
 
 export async function benchFeatures(): Promise<void> {
   console.log("\n=== Features ===");
+  const [load] = os.loadavg();
+  console.log(`${os.cpus().length} cores, load average ${load!.toFixed(1)} at the start: with a load above the core count, read the ratios rather than the times.\n`);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   await benchSimilarQueries(200_000, 384);
   await benchExport(10_000, 384);
   await benchLargeStream(1_000_000, 16);
-  console.log(`\nFeatures benchmark: ${seconds(start)} in all, data generation included.`);
+  console.log(`\nFeatures benchmark: ${seconds(start)} in all (${cpuSeconds(cpu)}), data generation included.`);
 }

@@ -1,4 +1,4 @@
-import { dotRow, unitProbe, type EmbeddingIndex, type Neighbour } from "@/lib/features/embedding-index";
+import { dotRow, insertBest, unitProbe, type EmbeddingIndex, type Neighbour } from "@/lib/features/embedding-index";
 
 /**
  * The similar-query search as it was before the int8 first pass: one pass over the packed Float32 vectors
@@ -13,16 +13,7 @@ export function float32ScanNeighbours(index: EmbeddingIndex, probe: readonly num
   let floor = -Infinity;
   for (let i = 0; i < size; i++) {
     const score = dotRow(vectors, i, q, dim);
-    if (score <= floor) continue;
-    let position = keep - 1;
-    while (position > 0 && (bestScores[position - 1] as number) < score) {
-      bestScores[position] = bestScores[position - 1] as number;
-      bestRows[position] = bestRows[position - 1] as number;
-      position--;
-    }
-    bestScores[position] = score;
-    bestRows[position] = i;
-    floor = bestScores[keep - 1] as number;
+    if (score > floor) floor = insertBest(bestRows, bestScores, i, score);
   }
   const seen = new Set(excludeQueryIds);
   const result: Neighbour[] = [];
