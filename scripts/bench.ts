@@ -7,7 +7,8 @@
  * simplest SELECT of one page by the started_at index, through Prisma and through better-sqlite3 directly.
  * Prints median and p95 per view and the ratio of each median to the floor. It measures; it asserts nothing.
  *
- * Options: --runs N (default 100000), --iterations N (default 25), --keep (keep the database file).
+ * Options: --runs N (default 100000), --iterations N (default 25), --keep (keep the database file),
+ * --only runs|ab|predictions|features (one part only).
  * Run with the react-server condition (see package.json) so the `server-only` marker resolves as on the server.
  */
 import { performance } from "node:perf_hooks";
@@ -22,38 +23,24 @@ import { runsPage } from "@/lib/runs/runs-query";
 import { createTempDatabase } from "@/lib/test-support/temp-db";
 import { insertBenchRuns } from "./bench-runs-data";
 import { benchAbStatistics } from "./bench/ab-statistics";
+import { formatMs as format, measure as measureTiming, type Timing } from "./bench/measure";
 
 const { values: options } = parseArgs({
   options: {
     runs: { type: "string", default: "100000" },
     iterations: { type: "string", default: "25" },
     keep: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
+const PARTS = ["runs", "ab", "predictions", "features"];
+if (options.only !== undefined && !PARTS.includes(options.only)) throw new Error(`--only takes one of ${PARTS.join(", ")}`);
+const part = (name: string) => options.only === undefined || options.only === name;
 const RUNS = Number(options.runs);
 const ITERATIONS = Number(options.iterations);
 const WARMUP = 3;
 
-type Timing = { median: number; p95: number };
-
-function quantile(sorted: number[], q: number): number {
-  const index = (sorted.length - 1) * q;
-  const low = Math.floor(index);
-  const high = Math.ceil(index);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (index - low);
-}
-
-async function measure(work: () => unknown, iterations = ITERATIONS): Promise<Timing> {
-  for (let i = 0; i < WARMUP; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
-}
+const measure = (work: () => unknown, iterations = ITERATIONS) => measureTiming(work, iterations, WARMUP);
 
 function view(query: string): RunsView {
   const { view: parsed, issues } = parseRunsView(new URLSearchParams(query));
@@ -74,8 +61,6 @@ const PAGE_VIEWS: { name: string; query: string }[] = [
   { name: "live accuracy sort (aggregates all predictions)", query: "sort=live_accuracy&dir=desc" },
   { name: "deep page (page 2,000 of 4,000)", query: "page=2000" },
 ];
-
-const format = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`.padStart(10);
 
 async function main(): Promise<void> {
   const temp = createTempDatabase();
@@ -142,7 +127,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
-benchAbStatistics();
-await (await import("./bench/predictions")).benchPredictions();
-await (await import("./bench/features")).benchFeatures();
+if (part("runs")) await main();
+if (part("ab")) benchAbStatistics();
+if (part("predictions")) await (await import("./bench/predictions")).benchPredictions();
+if (part("features")) await (await import("./bench/features")).benchFeatures();

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import { csvHeader, csvLines, jsonlLines, ParquetBatchEncoder } from "./export-formats";
+import { csvBytes, csvHeader, jsonlBytes, ParquetBatchEncoder } from "./export-formats";
 import type { ExportFormat } from "./export-params";
-import { EXPORT_BATCH_SIZE, exportRowBatches, type ExportFilters } from "./export-rows";
+import { EXPORT_BATCH_SIZE, exportByteRowBatches, exportRowBatches, type ExportByteRow, type ExportFilters, type ExportRow } from "./export-rows";
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -20,8 +20,9 @@ export function trainingDataStream(
   batchSize = EXPORT_BATCH_SIZE,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const batches = exportRowBatches(sqlite, filters, batchSize);
+  // Parquet parses each embedding into numbers, so it reads text; CSV and JSONL copy the stored bytes.
   const parquet = format === "parquet" ? new ParquetBatchEncoder() : null;
+  const batches: Generator<ExportRow[] | ExportByteRow[]> = parquet ? exportRowBatches(sqlite, filters, batchSize) : exportByteRowBatches(sqlite, filters, batchSize);
   let started = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -42,9 +43,12 @@ export function trainingDataStream(
         return;
       }
       if (parquet) {
-        parquet.write(next.value);
+        parquet.write(next.value as ExportRow[]);
         controller.enqueue(parquet.take());
-      } else controller.enqueue(encoder.encode(format === "csv" ? csvLines(next.value) : jsonlLines(next.value)));
+      } else {
+        const rows = next.value as ExportByteRow[];
+        controller.enqueue(format === "csv" ? csvBytes(rows) : jsonlBytes(rows));
+      }
     },
     cancel() {
       batches.return(undefined);

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 
 export type Timing = { median: number; p95: number };
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   const index = (sorted.length - 1) * q;
   const low = Math.floor(index);
   const high = Math.ceil(index);
