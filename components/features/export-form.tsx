@@ -30,11 +30,11 @@ export function ExportForm({ choices }: { choices: ExportChoices }) {
 }
 
 /** A filter that is off by default ("All …") or names one of the values the database holds. */
-function FilterSelect({ name, label, anyLabel, values }: { name: string; label: string; anyLabel: string; values: readonly string[] }) {
+export function FilterSelect({ name, label, anyLabel, values, defaultValue = "" }: { name: string; label: string; anyLabel: string; values: readonly string[]; defaultValue?: string }) {
   return (
     <label className={styles.field}>
       {label}
-      <select name={name} defaultValue="" className={styles.select}>
+      <select name={name} defaultValue={defaultValue} className={styles.select} key={defaultValue}>
         <option value="">{anyLabel}</option>
         {values.map((value) => (
           <option key={value} value={value}>
