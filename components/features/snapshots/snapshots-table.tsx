@@ -35,7 +35,7 @@ export function SnapshotsTable({ page }: { page: SnapshotPage }) {
           <tbody>
             {page.snapshots.map((snapshot) => (
               <tr key={snapshot.id} data-testid="snapshot-row" data-snapshot-id={snapshot.id}>
-                <th scope="row">
+                <th scope="row" className={styles.nameCell}>
                   <Link href={`/features/snapshots/${snapshot.id}`}>{snapshot.name}</Link>
                 </th>
                 <td className="num">
