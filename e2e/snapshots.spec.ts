@@ -126,10 +126,15 @@ test("verify re-exports the snapshot and says it is unchanged", async ({ page })
   await shoot(page, "features-snapshot-verified");
 });
 
-test("an unknown snapshot is a 404 page", async ({ page }) => {
-  const response = await page.goto("/features/snapshots/no-such-snapshot");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByTestId("snapshot-not-found")).toBeVisible();
+test.describe("an unknown snapshot", () => {
+  // The browser logs the 404 it was answered with.
+  test.use({ allowedConsoleError: /status of 404.*no-such-snapshot/ });
+
+  test("is a 404 page", async ({ page }) => {
+    const response = await page.goto("/features/snapshots/no-such-snapshot");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByTestId("snapshot-not-found")).toBeVisible();
+  });
 });
 
 async function fillRun(page: Page, version: string) {

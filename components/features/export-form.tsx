@@ -5,14 +5,7 @@ import styles from "./features.module.css";
 export function ExportForm({ choices }: { choices: ExportChoices }) {
   return (
     <form method="get" action="/api/v1/export/training-data" className={styles.form} aria-label="Export training data" data-testid="export-form">
-      <label className={styles.field}>
-        Format
-        <select name="format" defaultValue="csv" className={styles.select}>
-          <option value="csv">CSV</option>
-          <option value="jsonl">JSON Lines</option>
-          <option value="parquet">Parquet</option>
-        </select>
-      </label>
+      <FormatSelect />
       <label className={styles.field}>
         Last days
         <input name="days" type="number" min={1} max={3650} step={1} defaultValue={90} required className={`${styles.input} ${styles.narrowInput}`} />
@@ -26,6 +19,20 @@ export function ExportForm({ choices }: { choices: ExportChoices }) {
         Download
       </button>
     </form>
+  );
+}
+
+/** The export's format: CSV unless another is chosen. */
+export function FormatSelect({ id, defaultValue = "csv" }: { id?: string; defaultValue?: string }) {
+  return (
+    <label className={styles.field}>
+      Format
+      <select id={id} name="format" defaultValue={defaultValue} key={defaultValue} className={styles.select}>
+        <option value="csv">CSV</option>
+        <option value="jsonl">JSON Lines</option>
+        <option value="parquet">Parquet</option>
+      </select>
+    </label>
   );
 }
 

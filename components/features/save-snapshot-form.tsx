@@ -7,7 +7,7 @@ import registerStyles from "@/components/runs/register/register.module.css";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import type { ExportChoices } from "@/lib/features/importance-query";
 import { SNAPSHOT_FIELDS, SNAPSHOT_LABELS, SNAPSHOT_LIMITS, type SaveSnapshotState, type SnapshotField } from "@/lib/features/snapshot-schema";
-import { FilterSelect } from "./export-form";
+import { FilterSelect, FormatSelect } from "./export-form";
 import styles from "./features.module.css";
 
 const PREFIX = "snapshot";
@@ -25,14 +25,7 @@ export function SaveSnapshotForm({ choices }: { choices: ExportChoices }) {
     <form action={formAction} noValidate className={styles.snapshotForm} aria-label="Save a training-data snapshot" aria-busy={pending} data-testid="save-snapshot-form">
       {state && !state.ok && <FormErrorSummary state={state} fields={SNAPSHOT_FIELDS} labels={SNAPSHOT_LABELS} prefix={PREFIX} />}
       <div className={styles.form}>
-        <label className={styles.field}>
-          Format
-          <select id={`${PREFIX}-format`} name="format" defaultValue={values?.format || "csv"} key={values?.format} className={styles.select} aria-invalid={invalid("format")}>
-            <option value="csv">CSV</option>
-            <option value="jsonl">JSON Lines</option>
-            <option value="parquet">Parquet</option>
-          </select>
-        </label>
+        <FormatSelect id={`${PREFIX}-format`} defaultValue={values?.format || "csv"} />
         <label className={styles.field}>
           Last days
           <input
