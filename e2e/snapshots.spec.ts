@@ -67,7 +67,8 @@ test("saving from /features opens the snapshot, with its name scrubbed of person
   await form.getByLabel("Notes (optional)").fill("Saved by the e2e suite.");
   await form.getByRole("button", { name: "Save snapshot" }).click();
 
-  await expect(page).toHaveURL(/\/features\/snapshots\/[0-9a-f-]{36}\?saved=1$/);
+  // Saving exports and hashes every row: seconds on the demo data, longer while other suites share the machine.
+  await expect(page).toHaveURL(/\/features\/snapshots\/[0-9a-f-]{36}\?saved=1$/, { timeout: 60_000 });
   snapshotId = new URL(page.url()).pathname.split("/").at(-1)!;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E labelled set for [EMAIL]");
   await expect(page.getByTestId("snapshot-saved")).toBeVisible();
@@ -120,7 +121,7 @@ test("verify re-exports the snapshot and says it is unchanged", async ({ page })
   await page.goto(`/features/snapshots/${snapshotId}`);
   await page.getByTestId("snapshot-verify").click();
   const verdict = page.getByTestId("snapshot-verdict");
-  await expect(verdict).toHaveAttribute("data-status", "unchanged");
+  await expect(verdict).toHaveAttribute("data-status", "unchanged", { timeout: 60_000 });
   await expect(verdict).toContainText("Unchanged: a re-export gives byte-identical content (the SHA-256 matches).");
   await expect(verdict.getByTestId("verified-hash")).toHaveAttribute("data-sha256", snapshotHash);
   await shoot(page, "features-snapshot-verified");
