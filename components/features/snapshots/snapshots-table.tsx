@@ -38,13 +38,13 @@ export function SnapshotsTable({ page }: { page: SnapshotPage }) {
                 <th scope="row" className={styles.nameCell}>
                   <Link href={`/features/snapshots/${snapshot.id}`}>{snapshot.name}</Link>
                 </th>
-                <td className="num">
+                <td className={`num ${styles.nowrap}`}>
                   <time dateTime={snapshot.createdAt} title={snapshot.createdAt}>
                     {formatUtcMinute(snapshot.createdAt)}
                   </time>
                 </td>
                 <td>{snapshot.format}</td>
-                <td>
+                <td className={styles.filtersCell}>
                   <SnapshotFilters snapshot={snapshot} />
                 </td>
                 <td className={featureStyles.numeric} data-testid="snapshot-rows">
