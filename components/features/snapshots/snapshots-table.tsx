@@ -44,7 +44,7 @@ export function SnapshotsTable({ page }: { page: SnapshotPage }) {
                   </time>
                 </td>
                 <td>{snapshot.format}</td>
-                <td className={styles.filtersCell}>
+                <td>
                   <SnapshotFilters snapshot={snapshot} />
                 </td>
                 <td className={featureStyles.numeric} data-testid="snapshot-rows">
