@@ -81,9 +81,10 @@ test.describe("features page", () => {
 
   test("the download button exports the chosen filters", async ({ page }) => {
     await page.goto("/features");
-    await page.getByLabel("Format").selectOption("jsonl");
-    await page.getByLabel("Labelled only").check();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+    const form = page.getByTestId("export-form");
+    await form.getByLabel("Format").selectOption("jsonl");
+    await form.getByLabel("Labelled only").check();
+    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^training-data-\d{4}-\d{2}-\d{2}\.jsonl$/);
     const text = await (await download.createReadStream()).toArray();
     const lines = Buffer.concat(text).toString("utf8").trim().split("\n");

@@ -5,14 +5,7 @@ import styles from "./features.module.css";
 export function ExportForm({ choices }: { choices: ExportChoices }) {
   return (
     <form method="get" action="/api/v1/export/training-data" className={styles.form} aria-label="Export training data" data-testid="export-form">
-      <label className={styles.field}>
-        Format
-        <select name="format" defaultValue="csv" className={styles.select}>
-          <option value="csv">CSV</option>
-          <option value="jsonl">JSON Lines</option>
-          <option value="parquet">Parquet</option>
-        </select>
-      </label>
+      <FormatSelect />
       <label className={styles.field}>
         Last days
         <input name="days" type="number" min={1} max={3650} step={1} defaultValue={90} required className={`${styles.input} ${styles.narrowInput}`} />
@@ -29,12 +22,26 @@ export function ExportForm({ choices }: { choices: ExportChoices }) {
   );
 }
 
+/** The export's format: CSV unless another is chosen. */
+export function FormatSelect({ id, defaultValue = "csv" }: { id?: string; defaultValue?: string }) {
+  return (
+    <label className={styles.field}>
+      Format
+      <select id={id} name="format" defaultValue={defaultValue} key={defaultValue} className={styles.select}>
+        <option value="csv">CSV</option>
+        <option value="jsonl">JSON Lines</option>
+        <option value="parquet">Parquet</option>
+      </select>
+    </label>
+  );
+}
+
 /** A filter that is off by default ("All …") or names one of the values the database holds. */
-function FilterSelect({ name, label, anyLabel, values }: { name: string; label: string; anyLabel: string; values: readonly string[] }) {
+export function FilterSelect({ name, label, anyLabel, values, defaultValue = "" }: { name: string; label: string; anyLabel: string; values: readonly string[]; defaultValue?: string }) {
   return (
     <label className={styles.field}>
       {label}
-      <select name={name} defaultValue="" className={styles.select}>
+      <select name={name} defaultValue={defaultValue} className={styles.select} key={defaultValue}>
         <option value="">{anyLabel}</option>
         {values.map((value) => (
           <option key={value} value={value}>

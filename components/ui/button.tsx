@@ -13,3 +13,8 @@ export function Button({ variant = "secondary", ...props }: { variant?: Variant 
 export function ButtonLink({ variant = "secondary", ...props }: { variant?: Variant } & ComponentProps<typeof Link>) {
   return <Link className={classFor(variant)} {...props} />;
 }
+
+/** A plain link styled as a button, for downloads and API URLs that client-side navigation must not handle. */
+export function ButtonAnchor({ variant = "secondary", ...props }: { variant?: Variant } & ComponentProps<"a">) {
+  return <a className={classFor(variant)} {...props} />;
+}

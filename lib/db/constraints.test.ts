@@ -49,6 +49,8 @@ const TIMESTAMP_COLUMNS: [string, string, Record<string, string | number | null>
   ["redaction_log", "timestamp", {}],
   ["model_training_runs", "started_at", { completed_at: null }],
   ["model_training_runs", "completed_at", {}],
+  ["training_data_snapshots", "created_at", {}],
+  ["training_data_snapshots", "since", { created_at: "2026-01-11T00:00:00.000Z" }],
   ["feature_vectors", "computed_at", {}],
   ["model_predictions", "predicted_at", { actual_value: null, is_correct: null, labeled_at: null }],
   ["model_predictions", "labeled_at", {}],
@@ -157,6 +159,16 @@ const CHECK_CASES: [string, Record<string, string | number | null>, string][] = 
   ["model_training_runs", { validation_loss: -0.1 }, "validation_loss not negative"],
   ["model_training_runs", { training_duration_ms: -1 }, "training_duration_ms not negative"],
   ["model_training_runs", { completed_at: "2026-01-10T07:59:59.999Z" }, "completed_at not before started_at"],
+  ["training_data_snapshots", { name: "" }, "snapshot name not empty"],
+  ["training_data_snapshots", { format: "xlsx" }, "snapshot format enumerated"],
+  ["training_data_snapshots", { labelled_only: 2 }, "labelled_only boolean"],
+  ["training_data_snapshots", { days: 0 }, "days at least 1"],
+  ["training_data_snapshots", { row_count: -1 }, "row_count not negative"],
+  ["training_data_snapshots", { content_sha256: "A".repeat(64) }, "content hash lower-case hex"],
+  ["training_data_snapshots", { content_sha256: "a".repeat(63) }, "content hash 64 digits"],
+  ["training_data_snapshots", { rows_sha256: "xyz" }, "rows hash is hex"],
+  ["training_data_snapshots", { feature_versions: '{"fv-2":1}' }, "feature_versions is a JSON array"],
+  ["training_data_snapshots", { since: "2026-01-10T10:00:00.000Z" }, "since not after created_at"],
   ["feature_vectors", { embedding: '{"x":1}', embedding_dim: null }, "embedding is a JSON array"],
   ["feature_vectors", { embedding: "[0.1, 0.2", embedding_dim: null }, "embedding is valid JSON"],
   ["feature_vectors", { embedding_dim: 3 }, "embedding_dim matches the array"],
@@ -250,6 +262,7 @@ const ORPHAN_CASES: [string, string][] = [
   ["model_predictions", "model_run_id"],
   ["ab_test_results", "variant_a_run_id"],
   ["ab_test_results", "variant_b_run_id"],
+  ["model_training_runs", "training_data_snapshot_id"],
 ];
 
 describe("foreign keys", () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { insertRow, VALID_ROWS } from "@/lib/db/test-fixtures/valid-rows";
 import { insertRun } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { latestRegisteredVersions, registerRun, type RunWriter } from "./register-run";
@@ -30,6 +31,7 @@ const RUN: RegisterRunInput = {
   validationLoss: 0.248,
   hyperparameters: { learning_rate: 0.001, optimizer: { name: "adam", betas: [0.9, 0.999] } },
   notes: "Retrained on 30 more days.",
+  trainingDataSnapshotId: null,
 };
 
 const count = (db: TempDatabase, table: string) => (db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -85,6 +87,7 @@ describe("registerRun", () => {
       training_duration_ms: 5_400_000,
       feature_set_version: "fv-2",
       notes: "Retrained on 30 more days.",
+      training_data_snapshot_id: null,
     });
     expect(count(temp, "redaction_log")).toBe(0);
   });
@@ -208,5 +211,23 @@ describe("latestRegisteredVersions", () => {
       { modelType: "classifier", modelVersion: "2.0.0" },
       { modelType: "optimization", modelVersion: "1.10.0" },
     ]);
+  });
+});
+
+describe("registerRun: the training-data snapshot", () => {
+  it("stores the snapshot a run was trained on, and refuses one that does not exist without writing", async () => {
+    temp = createTempDatabase();
+    insertRow(temp.sqlite, "training_data_snapshots", VALID_ROWS.training_data_snapshots!);
+    const saved = await registerRun({ ...RUN, trainingDataSnapshotId: "snap1" }, temp.prisma());
+    if (!saved.ok) throw new Error(saved.message);
+    expect(runRow(temp, saved.id).training_data_snapshot_id).toBe("snap1");
+
+    const refused = await registerRun({ ...RUN, modelVersion: "1.3.0", trainingDataSnapshotId: "no-such-snapshot" }, temp.prisma());
+    expect(refused).toEqual({
+      ok: false,
+      message: "The training-data snapshot chosen does not exist; nothing was saved.",
+      fieldErrors: { trainingDataSnapshotId: ["No snapshot has this id. Choose one of the saved snapshots, or none."] },
+    });
+    expect(count(temp, "model_training_runs")).toBe(1);
   });
 });

@@ -40,6 +40,13 @@ function versionTaken(run: RegisterRunInput, existingRunId?: string): RegisterRu
   };
 }
 
+function snapshotMissing(): RegisterRunResult {
+  return {
+    ok: false,
+    message: "The training-data snapshot chosen does not exist; nothing was saved.",
+    fieldErrors: { trainingDataSnapshotId: ["No snapshot has this id. Choose one of the saved snapshots, or none."] },
+  };
+}
 
 async function registerOnce(input: RegisterRunInput, client: RunWriter): Promise<RegisterRunResult> {
   return client.$transaction(async (tx) => {
@@ -48,6 +55,10 @@ async function registerOnce(input: RegisterRunInput, client: RunWriter): Promise
       select: { id: true },
     });
     if (existing) return versionTaken(input, existing.id);
+    if (input.trainingDataSnapshotId !== null) {
+      const snapshot = await tx.trainingDataSnapshot.findUnique({ where: { id: input.trainingDataSnapshotId }, select: { id: true } });
+      if (!snapshot) return snapshotMissing();
+    }
 
     // Free text is scrubbed before it is stored; only the category of each finding is kept, in the log.
     const notes = input.notes === null ? null : scrubPii(input.notes);
@@ -76,6 +87,7 @@ async function registerOnce(input: RegisterRunInput, client: RunWriter): Promise
         trainingDurationMs: input.trainingDurationMs,
         featureSetVersion: featureSet?.text ?? null,
         notes: notes?.text ?? null,
+        trainingDataSnapshotId: input.trainingDataSnapshotId,
       },
     });
     await writeRedactionLog(tx, { sourceTable: RUNS_TABLE, sourceId: id, findings });

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Queryable } from "@/lib/db/queryable";
 import { toNumber, toNumberOrNull, toStringOrNull } from "@/lib/db/rows";
+import { snapshotById, type Snapshot } from "@/lib/features/snapshots";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseHyperparameters, type Hyperparameters } from "./hyperparameters";
 import { sortNewestVersionFirst } from "./latest-version";
@@ -56,6 +57,8 @@ export type RunAbTest = {
 };
 
 export type RunDetail = RunFields & {
+  /** The training-data snapshot the run cites as what it was trained on, if any. */
+  trainingData: Snapshot | null;
   live: LiveMetrics;
   abTests: RunAbTest[];
   /** The next older and next newer versions of the same model type, by semantic-version precedence. */
@@ -229,15 +232,23 @@ async function neighbouringVersions(client: Queryable, run: RunFields): Promise<
   return { previous: ref(newestFirst[index + 1]), next: index > 0 ? ref(newestFirst[index - 1]) : null };
 }
 
+async function snapshotOfRun(client: Queryable, runId: string): Promise<Snapshot | null> {
+  const rows = await client.$queryRaw<{ snapshot_id: string | null }[]>`
+    SELECT training_data_snapshot_id AS snapshot_id FROM model_training_runs WHERE id = ${runId}`;
+  const id = rows[0]?.snapshot_id;
+  return id ? snapshotById(id) : null;
+}
+
 async function loadRunDetail(id: string, client: Queryable = db): Promise<RunDetail | null> {
   const [run] = await runsByIds(client, [id]);
   if (!run) return null;
-  const [live, abTests, versions] = await Promise.all([
+  const [live, abTests, versions, trainingData] = await Promise.all([
     liveMetricsByRun(client, [run]),
     abTestsOfRun(client, run.id),
     neighbouringVersions(client, run),
+    snapshotOfRun(client, run.id),
   ]);
-  return { ...run, live: live.get(run.id)!, abTests, previousVersion: versions.previous, nextVersion: versions.next };
+  return { ...run, trainingData, live: live.get(run.id)!, abTests, previousVersion: versions.previous, nextVersion: versions.next };
 }
 
 /**

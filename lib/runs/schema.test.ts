@@ -21,6 +21,7 @@ function form(overrides: Partial<Record<RegisterRunField, string>> = {}): FormDa
     validationLoss: "0.248",
     hyperparameters: '{"learning_rate": 0.001, "optimizer": {"name": "adam", "betas": [0.9, 0.999]}}',
     notes: "Retrained on 30 more days.",
+    trainingDataSnapshotId: "",
     ...overrides,
   };
   const data = new FormData();
@@ -57,6 +58,7 @@ describe("parseRegisterRun: a valid form", () => {
         validationLoss: 0.248,
         hyperparameters: { learning_rate: 0.001, optimizer: { name: "adam", betas: [0.9, 0.999] } },
         notes: "Retrained on 30 more days.",
+        trainingDataSnapshotId: null,
       },
     });
   });

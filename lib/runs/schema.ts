@@ -29,6 +29,7 @@ export const REGISTER_RUN_FIELDS = [
   "validationLoss",
   "hyperparameters",
   "notes",
+  "trainingDataSnapshotId",
 ] as const;
 
 export type RegisterRunField = (typeof REGISTER_RUN_FIELDS)[number];
@@ -51,6 +52,7 @@ export const REGISTER_RUN_LABELS: Record<RegisterRunField, string> = {
   validationLoss: "Validation loss",
   hyperparameters: "Hyperparameters",
   notes: "Notes",
+  trainingDataSnapshotId: "Training-data snapshot",
 };
 
 export const REGISTER_RUN_LIMITS = {
@@ -143,6 +145,8 @@ export const registerRunSchema = z
     validationLoss: numberField({ label: "Validation loss", required: false, example: "0.248" }),
     hyperparameters,
     notes: optionalText("Notes", REGISTER_RUN_LIMITS.notes),
+    // Checked to exist when the run is written (register-run.ts), in the same transaction.
+    trainingDataSnapshotId: optionalText("Training-data snapshot", 100),
   })
   // Checked even while other fields have errors, so every problem shows at once; only the two dates must parse.
   .refine(datesInOrder, {

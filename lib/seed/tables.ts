@@ -20,6 +20,7 @@ export const DATA_TABLES_DELETE_ORDER = [
   "queries",
   "sessions",
   "model_training_runs",
+  "training_data_snapshots",
   "privacy_consent",
   "query_clusters",
   "daily_aggregates",

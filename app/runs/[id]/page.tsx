@@ -6,6 +6,7 @@ import { RunAbTestsCard } from "@/components/runs/detail/run-ab-tests-card";
 import { RunFactsCard, RunStatusBadge } from "@/components/runs/detail/run-facts-card";
 import { RunFigures } from "@/components/runs/detail/run-figures";
 import { RunNotesCard } from "@/components/runs/detail/run-notes-card";
+import { TrainingDataCard } from "@/components/runs/detail/training-data-card";
 import { TrainingMetricsCard } from "@/components/runs/detail/training-metrics-card";
 import styles from "@/components/runs/detail/detail.module.css";
 import { ButtonLink } from "@/components/ui/button";
@@ -65,6 +66,9 @@ export default async function RunPage({ params }: Props) {
         <LiveVsTrainingCard run={run} />
         <TrainingMetricsCard run={run} />
         <HyperparametersCard run={run} />
+        <div className={styles.wide}>
+          <TrainingDataCard run={run} />
+        </div>
         <div className={styles.wide}>
           <RunNotesCard run={run} />
         </div>

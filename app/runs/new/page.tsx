@@ -2,20 +2,28 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RegisterRunForm } from "@/components/runs/register/register-run-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { snapshotChoices } from "@/lib/features/snapshots";
 import { latestRegisteredVersions } from "@/lib/runs/register-run";
 
 export const metadata: Metadata = { title: "Register a run" };
 
-export default async function RegisterRunPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RegisterRunPage({ searchParams }: Props) {
   await connection();
-  const latestVersions = await latestRegisteredVersions();
+  const { snapshot } = await searchParams;
+  const [latestVersions, snapshots] = await Promise.all([latestRegisteredVersions(), snapshotChoices()]);
   return (
     <>
       <PageHeader
         title="Register a training run"
         description="Record a run trained outside the dashboard: its version, data, metrics and hyperparameters. It can then be compared with other versions and tested against them on live traffic."
       />
-      <RegisterRunForm latestVersions={latestVersions} />
+      <RegisterRunForm
+        latestVersions={latestVersions}
+        snapshots={snapshots}
+        defaultSnapshotId={typeof snapshot === "string" && snapshots.some((choice) => choice.id === snapshot) ? snapshot : ""}
+      />
     </>
   );
 }

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { registerRunAction } from "@/app/runs/new/actions";
+import type { SnapshotChoice } from "@/lib/features/snapshots";
+import { formatCount, formatUtcMinute } from "@/lib/format";
 import { MODEL_TYPE_LABELS, MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
 import {
   REGISTER_RUN_FIELDS,
@@ -51,9 +53,18 @@ function NumberInput({ field, values, errors, decimal = false, placeholder }: Nu
  * type="number", which silently drops what it cannot parse; the server's schema checks every value and
  * answers beside the field, and the browser's own validation is off so those answers are the only ones.
  */
-export function RegisterRunForm({ latestVersions }: { latestVersions: { modelType: ModelType; modelVersion: string }[] }) {
+export function RegisterRunForm({
+  latestVersions,
+  snapshots,
+  defaultSnapshotId = "",
+}: {
+  latestVersions: { modelType: ModelType; modelVersion: string }[];
+  /** The saved training-data snapshots a run can cite, newest first. */
+  snapshots: SnapshotChoice[];
+  defaultSnapshotId?: string;
+}) {
   const [state, formAction, pending] = useActionState<RegisterRunFormState | null, FormData>(registerRunAction, null);
-  const values = state?.values ?? EMPTY;
+  const values = state?.values ?? { ...EMPTY, trainingDataSnapshotId: defaultSnapshotId };
   const errors = (field: RegisterRunField) => state?.fieldErrors[field];
 
   return (
@@ -129,6 +140,33 @@ export function RegisterRunForm({ latestVersions }: { latestVersions: { modelTyp
           <NumberInput field="trainingSamples" values={values} errors={state?.fieldErrors} placeholder="12000" />
           <NumberInput field="validationSamples" values={values} errors={state?.fieldErrors} placeholder="2500" />
           <NumberInput field="testSamples" values={values} errors={state?.fieldErrors} placeholder="2500" />
+          <Field
+            name="trainingDataSnapshotId"
+            label="Training-data snapshot"
+            optional
+            wide
+            errors={errors("trainingDataSnapshotId")}
+            hint={
+              snapshots.length === 0 ? (
+                <>
+                  No snapshots yet: save one from the export form on <Link href="/features">Features</Link>.
+                </>
+              ) : (
+                "The saved export the run was trained on; its page will show the snapshot's hash, rows and filters."
+              )
+            }
+          >
+            {(props) => (
+              <select {...props} className={styles.input} defaultValue={values.trainingDataSnapshotId} key={`snapshot-${values.trainingDataSnapshotId}`}>
+                <option value="">None</option>
+                {snapshots.map((snapshot) => (
+                  <option key={snapshot.id} value={snapshot.id}>
+                    {snapshot.name} · {formatCount(snapshot.rowCount)} rows · {snapshot.contentSha256.slice(0, 12)}… · {formatUtcMinute(snapshot.createdAt)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
       </fieldset>
 

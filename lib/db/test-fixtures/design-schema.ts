@@ -30,11 +30,20 @@ export const PRIVACY_TABLES: Record<string, string[]> = {
   daily_aggregate_sources: ["date", "fingerprint", "computed_at"],
 };
 
+/** Tables added by later features (training-data snapshots). */
+export const FEATURE_TABLES: Record<string, string[]> = {
+  training_data_snapshots: [
+    "id", "name", "notes", "created_at", "format", "since", "days", "embedding_model", "feature_version", "labelled_only",
+    "row_count", "byte_count", "content_sha256", "rows_sha256", "schema_version", "feature_versions",
+  ],
+};
+
 /** Columns the foundation issue adds for later features. */
 export const ADDED_COLUMNS: Record<string, string[]> = {
   ab_test_results: ["variant_a_successes", "variant_b_successes", "status", "decided_by", "decided_at", "decision_reason"],
   sessions: ["subject_id"],
   privacy_consent: ["subject_id"],
+  model_training_runs: ["training_data_snapshot_id"],
 };
 
 export const VIEWS: Record<string, string[]> = {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { ExportForm } from "@/components/features/export-form";
 import styles from "@/components/features/features.module.css";
 import { ImportanceTable } from "@/components/features/importance-table";
 import { QualityGroupsTable } from "@/components/features/quality-groups-table";
+import { SaveSnapshotForm } from "@/components/features/save-snapshot-form";
 import { SimilarQueriesSearch } from "@/components/features/similar-queries";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -32,6 +34,7 @@ export default async function FeaturesPage({ searchParams }: Props) {
           <ButtonLink href="/features/clusters" variant="primary">
             Query clusters
           </ButtonLink>
+          <ButtonLink href="/features/snapshots">Training-data snapshots</ButtonLink>
         </>
       }
     />
@@ -85,6 +88,17 @@ export default async function FeaturesPage({ searchParams }: Props) {
           description="One row per query and embedding model, labelled by the query's latest thumbs or rating (empty when unlabelled). Streamed; the same as GET /api/v1/export/training-data."
         >
           <ExportForm choices={exportChoices()} />
+        </Card>
+        <Card
+          title="Save a training-data snapshot"
+          description={
+            <>
+              Records these filters (the window as a fixed start instant), the row count and the SHA-256 of the exported bytes, so a training run can cite
+              exactly what it was trained on and a re-export can be checked against it. <Link href="/features/snapshots">All snapshots</Link>
+            </>
+          }
+        >
+          <SaveSnapshotForm choices={exportChoices()} />
         </Card>
       </div>
     </>

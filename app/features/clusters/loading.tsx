@@ -1,0 +1,10 @@
+import { SkeletonCard } from "@/components/ui/skeleton";
+
+export default function ClustersLoading() {
+  return (
+    <div aria-busy="true" aria-label="Loading clusters…" style={{ display: "grid", gap: 16 }}>
+      <SkeletonCard lines={6} height={260} />
+      <SkeletonCard lines={4} />
+    </div>
+  );
+}

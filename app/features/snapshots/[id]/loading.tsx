@@ -1,0 +1,9 @@
+import { SkeletonCard } from "@/components/ui/skeleton";
+
+export default function SnapshotLoading() {
+  return (
+    <div aria-busy="true" aria-label="Loading the snapshot…" style={{ display: "grid", gap: 16 }}>
+      <SkeletonCard lines={8} height={320} />
+    </div>
+  );
+}
