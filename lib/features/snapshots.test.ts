@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqlite } from "@/lib/db/sqlite";
 import { insertQuery } from "@/lib/test-support/rows";
@@ -16,6 +18,10 @@ beforeEach(() => {
 afterEach(() => temp.close());
 
 const NOW = new Date("2026-03-10T12:00:00.000Z");
+
+/** The schema version a snapshot records is the newest migration applied: read from the migrations folder. */
+const newestMigrationDirectory = () =>
+  fs.readdirSync(path.join(process.cwd(), "prisma/migrations"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().at(-1);
 
 function seed() {
   const q1 = insertQuery(temp.sqlite, { timestamp: "2026-03-01T00:00:00.000Z" });
@@ -48,7 +54,7 @@ describe("saveSnapshot", () => {
     const snapshot = (await snapshotById(result.id, temp.prisma()))!;
     expect(snapshot.filters).toEqual({ since: "2026-02-08T12:00:00.000Z", model: null, featureVersion: null, labelledOnly: false });
     expect([snapshot.days, snapshot.format, snapshot.rowCount, snapshot.featureVersions]).toEqual([30, "jsonl", 2, ["fv-1", "fv-2"]]);
-    expect(snapshot.schemaVersion).toBe("20261128060000_training_data_snapshots");
+    expect(snapshot.schemaVersion).toBe(newestMigrationDirectory());
     const served = await sha256Of(trainingDataStream(temp.sqlite, "jsonl", snapshot.filters));
     expect(snapshot.contentSha256).toBe(served);
     expect(snapshot.contentSha256).toMatch(/^[0-9a-f]{64}$/);
