@@ -13,12 +13,14 @@ import { formatCount } from "@/lib/format";
 import { exportChoices, featureImportanceReport } from "@/lib/features/importance-query";
 import { similarQueries } from "@/lib/features/similar-queries";
 import { NUMERIC_BINS, QUALITY_BANDS } from "@/lib/features/importance";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Features" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function FeaturesPage({ searchParams }: Props) {
+  await requireViewer();
   await connection();
   const params = await searchParams;
   const similar = typeof params.similar === "string" ? params.similar.trim() : "";

@@ -13,12 +13,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { explorerQuery, parseExplorerView } from "@/lib/predictions/explorer-params";
 import { predictionsPage } from "@/lib/predictions/explorer-query";
 import { versionsWithPredictions } from "@/lib/predictions/run-performance";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Predictions" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PredictionsPage({ searchParams }: Props) {
+  await requireViewer();
   const { view, issues } = parseExplorerView(await searchParams);
   const versions = await versionsWithPredictions();
   if (view.run && !versions.some((version) => version.id === view.run)) {

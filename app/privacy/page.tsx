@@ -10,10 +10,12 @@ import { navItem } from "@/components/shell/nav-items";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import panel from "@/components/ui/panel.module.css";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Privacy" };
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer();
   await connection();
   const { summary } = navItem("/privacy");
   const params = await searchParams;

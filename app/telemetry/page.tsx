@@ -15,12 +15,14 @@ import styles from "@/components/telemetry/telemetry.module.css";
 import { formatCount, formatUtcMinute } from "@/lib/format";
 import { telemetryOverview } from "@/lib/telemetry/telemetry-overview";
 import panel from "@/components/ui/panel.module.css";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Telemetry" };
 
 const DAYS = 30;
 
 export default async function TelemetryPage() {
+  await requireViewer();
   await connection();
   const { summary } = navItem("/telemetry");
   const overview = await telemetryOverview(DAYS);

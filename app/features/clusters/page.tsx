@@ -11,10 +11,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { latestClustering, PROJECTION_SAMPLE } from "@/lib/features/clusters-query";
 import { RECOMPUTE_MAX_SAMPLES } from "@/lib/features/recompute-clusters";
 import { formatCount, formatPercent, formatUtcMinute } from "@/lib/format";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Query clusters" };
 
 export default async function ClustersPage() {
+  await requireViewer();
   await connection();
   const clustering = latestClustering();
   return (
