@@ -24,7 +24,7 @@ function cookieValue(header: string | null, name: string): string | undefined {
  * of the write scope: "no one writes without a key" holds in every configuration. A key that is sent is always
  * checked, so a revoked key is refused even where no key is needed.
  */
-export async function resolveApiCaller(db: PrismaClient, request: Request, scope: ApiScope, env = process.env): Promise<ApiAccess> {
+export async function resolveApiCaller(db: PrismaClient, request: Request, scope: ApiScope, env: Readonly<Record<string, string | undefined>> = process.env): Promise<ApiAccess> {
   const key = bearerToken(request.headers.get("authorization"));
   let caller: ApiCaller | null = null;
   if (key !== null) {

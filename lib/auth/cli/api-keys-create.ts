@@ -10,7 +10,7 @@ export const API_KEYS_USAGE = `Usage: npm run api-keys:create -- --name NAME --s
 Creates an API key and prints it once, alone on stdout (capture it: KEY=$(npm run -s api-keys:create -- ...)).
 Only its SHA-256 is stored. DATABASE_URL selects the database.`;
 
-type Io = { env: NodeJS.ProcessEnv; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } };
+type Io = { env: Readonly<Record<string, string | undefined>>; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } };
 
 /** `npm run api-keys:create`; returns the exit code (2 for bad arguments) so tests can call it. */
 export async function runApiKeysCreate(argv: string[], io: Io): Promise<number> {

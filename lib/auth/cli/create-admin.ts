@@ -13,7 +13,7 @@ Creates an admin account. Without flags it asks for the username and the passwor
 DATABASE_URL selects the database.`;
 
 export type Prompter = { ask(question: string): Promise<string>; askHidden(question: string): Promise<string>; readStdinLine(): Promise<string> };
-type Io = { env: NodeJS.ProcessEnv; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown }; prompter: Prompter };
+type Io = { env: Readonly<Record<string, string | undefined>>; stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown }; prompter: Prompter };
 
 /** `npm run users:create-admin`; returns the exit code so tests can call it with a scripted prompter. */
 export async function runCreateAdmin(argv: string[], io: Io): Promise<number> {
