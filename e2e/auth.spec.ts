@@ -62,7 +62,7 @@ test.describe("viewers", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Runs");
     await page.goto("/runs/new");
     await expect(page.getByTestId("read-only-notice")).toContainText("not register runs");
-    await expect(page.getByLabel("Model version")).toHaveCount(0);
+    await expect(page.getByTestId("register-run-form")).toHaveCount(0);
     const db = openE2eDatabase();
     const running = db.prepare("SELECT id FROM ab_test_results WHERE status = 'running' LIMIT 1").pluck().get() as string;
     db.close();
@@ -70,6 +70,14 @@ test.describe("viewers", () => {
     await expect(page.getByTestId("close-card").getByTestId("read-only-notice")).toContainText("not close A/B tests");
     await expect(page.getByTestId("close-form")).toHaveCount(0);
     await expect(page.getByTestId("refresh-submit")).toHaveCount(0);
+    // Nor any other write form: labelling predictions, recomputing, the privacy actions.
+    await page.goto("/predictions");
+    await expect(page.getByTestId("verdict").first()).toBeVisible();
+    await expect(page.getByTestId("label-form")).toHaveCount(0);
+    await expect(page.getByTestId("csv-upload")).toHaveCount(0);
+    await page.goto("/privacy");
+    await expect(page.getByTestId("audit-submit")).toHaveCount(0);
+    await expect(page.getByTestId("erasure-card")).toContainText("Only admins can do this");
     await context.close();
   });
 });

@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrator";
-import { openSqlite } from "@/lib/db/sqlite";
+import { withMigratedDatabase } from "./with-database";
 import { apiKeyNameProblem, createApiKey } from "../api-keys";
 import { isScope, SCOPES } from "../roles";
 
@@ -33,19 +31,10 @@ export async function runApiKeysCreate(argv: string[], io: Io): Promise<number> 
     io.stderr.write(`api-keys:create: ${problems.join(" ")}\n\n${API_KEYS_USAGE}\n`);
     return 2;
   }
-  const sqlite = openSqlite(io.env.DATABASE_URL || undefined);
-  try {
-    migrate(sqlite);
-  } finally {
-    sqlite.close();
-  }
-  const db = createPrismaClient(io.env.DATABASE_URL || undefined);
-  try {
+  return withMigratedDatabase(io.env, async (db) => {
     const { key, summary } = await createApiKey(db, { name: values.name!, scope: values.scope as (typeof SCOPES)[number], createdBy: null });
     io.stdout.write(`${key}\n`);
     io.stderr.write(`Created API key "${summary.name}" (${summary.scope}, ${summary.prefix}…). It is printed once; store it now.\n`);
     return 0;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }

@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrator";
-import { openSqlite } from "@/lib/db/sqlite";
+import { withMigratedDatabase } from "./with-database";
 import { passwordProblem } from "../password";
 import { createUser, normalizeUsername, usernameProblem } from "../users";
 
@@ -50,14 +48,7 @@ export async function runCreateAdmin(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`users:create-admin refused: ${weak} Nothing was created.\n`);
     return 1;
   }
-  const sqlite = openSqlite(io.env.DATABASE_URL || undefined);
-  try {
-    migrate(sqlite);
-  } finally {
-    sqlite.close();
-  }
-  const db = createPrismaClient(io.env.DATABASE_URL || undefined);
-  try {
+  return withMigratedDatabase(io.env, async (db) => {
     const result = await createUser(db, { username, password, role: "admin" });
     if (!result.ok) {
       io.stderr.write(`users:create-admin refused: ${result.message}\n`);
@@ -65,7 +56,5 @@ export async function runCreateAdmin(argv: string[], io: Io): Promise<number> {
     }
     io.stdout.write(`Created admin ${result.user.username}. Sign in at /sign-in.\n`);
     return 0;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
