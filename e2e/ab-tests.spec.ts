@@ -248,6 +248,8 @@ test.describe("closing a test", () => {
 });
 
 test("screenshots of the A/B test pages, light and dark, desktop and narrow, never wider than the screen", async ({ page }) => {
+  // Twenty full-page loads and screenshots.
+  test.slow();
   const closed = abTests(db).find((t) => t.status === "closed" && t.decided_by !== null && !t.test_name.startsWith("e2e"))!;
   const pages = [
     { url: "/ab-tests", name: "ab-tests-list" },
