@@ -22,6 +22,7 @@ test.describe("API keys", () => {
     await expect(row).toContainText(`${key.slice(0, 12)}…`);
     await expect(row).toContainText(E2E_USERS.admin.username);
     await expect(row).toContainText("never");
+    await page.screenshot({ path: "screenshots/settings-api-keys-new-key-light.png", fullPage: true });
 
     const api = await playwright.request.newContext({ baseURL: serverUrl("seeded"), storageState: ANONYMOUS });
     const withKey = { headers: { Authorization: `Bearer ${key}` } };
