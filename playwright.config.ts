@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BROKEN_DATABASE_URL, E2E_DATABASE_URL, E2E_EMPTY_DATABASE_URL } from "./e2e/support/e2e-database";
+import { E2E_BROKEN_DATABASE_URL, E2E_DATABASE_URL, E2E_EMPTY_DATABASE_URL, E2E_FRESH_DATABASE_URL } from "./e2e/support/e2e-database";
 import { SERVERS, serverUrl } from "./e2e/support/servers";
+import { storageStateOf } from "./e2e/support/users";
 
 /** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser (from `npx playwright install`). */
 function chromiumExecutable(): string | undefined {
@@ -10,7 +11,7 @@ function chromiumExecutable(): string | undefined {
 }
 
 /** One `next start` of the build on `databaseUrl`; only the first server builds, the others wait for it. */
-function server(name: keyof typeof SERVERS, databaseUrl: string, { build = false, quiet = false } = {}) {
+function server(name: keyof typeof SERVERS, databaseUrl: string, { build = false, quiet = false, auth = true } = {}) {
   const { port } = SERVERS[name];
   return {
     name,
@@ -22,7 +23,7 @@ function server(name: keyof typeof SERVERS, databaseUrl: string, { build = false
     timeout: 300_000,
     stdout: "ignore" as const,
     stderr: quiet ? ("ignore" as const) : ("pipe" as const),
-    env: { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", RALL_AUTH: auth ? "on" : "off" },
   };
 }
 
@@ -39,6 +40,8 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     baseURL: serverUrl("seeded"),
     viewport: { width: 1440, height: 1000 },
+    // Signed in as the e2e admin (global setup); specs about other roles or anonymous visitors override it.
+    storageState: storageStateOf("admin"),
     trace: "on-first-retry",
     launchOptions: {
       // Playwright cannot download its browsers offline; Debian's Chromium stands in where it is installed.
@@ -50,8 +53,9 @@ export default defineConfig({
   // Started one after another, so the build is done before the second and third servers start.
   webServer: [
     server("seeded", E2E_DATABASE_URL, { build: true }),
-    server("empty", E2E_EMPTY_DATABASE_URL),
+    server("empty", E2E_EMPTY_DATABASE_URL, { auth: false }),
     // Its errors are the point of it.
-    server("broken", E2E_BROKEN_DATABASE_URL, { quiet: true }),
+    server("broken", E2E_BROKEN_DATABASE_URL, { quiet: true, auth: false }),
+    server("fresh", E2E_FRESH_DATABASE_URL),
   ],
 });

@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Sidebar } from "@/components/shell/sidebar";
 import { THEME_SCRIPT } from "@/components/shell/theme";
+import { authEnabled } from "@/lib/auth/auth-mode";
+import { currentUser } from "@/lib/auth/current-user";
 import styles from "./layout.module.css";
 import "./globals.css";
 
@@ -17,7 +19,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const signInRequired = authEnabled();
+  const user = await currentUser();
   return (
     // The head script sets data-theme before React hydrates, hence suppressHydrationWarning on <html> only.
     <html lang="en" suppressHydrationWarning>
@@ -28,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <Sidebar />
+        <Sidebar account={user && { username: user.username, role: user.role }} signInRequired={signInRequired} />
         <main id="main" className={styles.main}>
           <div className={styles.content}>{children}</div>
         </main>

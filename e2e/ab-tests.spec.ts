@@ -5,6 +5,10 @@ import { openE2eDatabase } from "./support/e2e-database";
 import { count, percent } from "./support/expected";
 import { serverUrl } from "./support/servers";
 import { expect, test } from "./support/test";
+import { E2E_USERS, storageStateOf } from "./support/users";
+
+/** Decisions name the signed-in user: the specs run as the e2e admin. */
+const ADMIN = E2E_USERS.admin.username;
 
 let db: Database.Database;
 test.beforeAll(() => {
@@ -42,10 +46,11 @@ async function startCopyOf(page: Page, original: AbTestRow, name: string): Promi
   return page.url().split("/").pop()!;
 }
 
-async function fillDecision(page: Page, { winner, by, reason }: { winner: "A" | "B" | "tie"; by: string; reason: string }) {
+/** Chooses the winner and writes the reason; there is no name to type, the decision names the signed-in user. */
+async function fillDecision(page: Page, { winner, reason }: { winner: "A" | "B" | "tie"; reason: string }) {
   const form = page.getByTestId("close-form");
+  await expect(form.getByLabel("Decided by")).toHaveCount(0);
   await form.getByRole("radio", { name: winner === "tie" ? /Tie/ : new RegExp(`^${winner} wins`) }).check();
-  await form.getByLabel("Decided by").fill(by);
   await form.getByLabel("Reason", { exact: true }).fill(reason);
 }
 
@@ -178,16 +183,17 @@ test.describe("closing a test", () => {
   test("a significant test closes with its winner, and the page shows the decision record", async ({ page }) => {
     const id = await startCopyOf(page, seeded("significant"), "e2e: significant");
     await expect(page.getByTestId("override-section")).toHaveCount(0);
-    await fillDecision(page, { winner: "B", by: "e2e.reviewer", reason: "B is clearly better on live traffic." });
+    await expect(page.getByTestId("decided-by")).toHaveText(`Recorded as decided by ${ADMIN}, the signed-in user.`);
+    await fillDecision(page, { winner: "B", reason: "B is clearly better on live traffic." });
     await page.getByTestId("close-submit").click();
     await expect(page.getByTestId("decision-winner")).toContainText("B");
-    await expect(page.getByTestId("decision-by")).toHaveText("e2e.reviewer");
+    await expect(page.getByTestId("decision-by")).toHaveText(ADMIN);
     await expect(page.getByTestId("decision-reason")).toHaveText("B is clearly better on live traffic.");
     await expect(page.getByTestId("decision-statistics")).toContainText("p < 0.001");
     await expect(page.getByTestId("status")).toHaveText("closed");
     await expect(page.getByTestId("close-form")).toHaveCount(0);
     const closed = abTest(db, id);
-    expect(closed).toMatchObject({ status: "closed", winner: "B", decided_by: "e2e.reviewer" });
+    expect(closed).toMatchObject({ status: "closed", winner: "B", decided_by: ADMIN });
     expect(closed.statistical_significance!).toBeLessThan(0.001);
     expect(closed.ended_at).toBe(closed.decided_at);
   });
@@ -195,7 +201,7 @@ test.describe("closing a test", () => {
   test("an inconclusive test is refused without override, and closes with override and a reason", async ({ page }) => {
     const id = await startCopyOf(page, seeded("inconclusive"), "e2e: inconclusive");
     await expect(page.getByTestId("override-section")).toContainText("not significant");
-    await fillDecision(page, { winner: "tie", by: "e2e.reviewer", reason: "No difference." });
+    await fillDecision(page, { winner: "tie", reason: "No difference." });
     await page.getByTestId("close-submit").click();
     await expect(page.getByTestId("form-error")).toContainText("not ready to decide");
     await expect(page.getByTestId("error-override")).toContainText("tick the override");
@@ -209,19 +215,21 @@ test.describe("closing a test", () => {
     expect(abTest(db, id)).toMatchObject({ status: "closed", winner: "tie" });
   });
 
-  test("a second close is refused, saying who closed it, and changes nothing", async ({ page, context }) => {
+  test("a second close by another user is refused, saying who closed it, and changes nothing", async ({ page, browser }) => {
     const id = await startCopyOf(page, seeded("significant"), "e2e: closed twice");
-    const other = await context.newPage();
+    const editor = await browser.newContext({ storageState: storageStateOf("editor") });
+    const other = await editor.newPage();
     await other.goto(`/ab-tests/${id}`);
-    await fillDecision(page, { winner: "B", by: "first.reviewer", reason: "B wins." });
+    await expect(other.getByTestId("decided-by")).toContainText(E2E_USERS.editor.username);
+    await fillDecision(page, { winner: "B", reason: "B wins." });
     await page.getByTestId("close-submit").click();
-    await expect(page.getByTestId("decision-by")).toHaveText("first.reviewer");
+    await expect(page.getByTestId("decision-by")).toHaveText(ADMIN);
 
-    await fillDecision(other, { winner: "A", by: "second.reviewer", reason: "A wins." });
+    await fillDecision(other, { winner: "A", reason: "A wins." });
     await other.getByTestId("close-submit").click();
-    await expect(other.getByTestId("form-error")).toContainText("already closed by first.reviewer");
-    expect(abTest(db, id)).toMatchObject({ winner: "B", decided_by: "first.reviewer" });
-    await other.close();
+    await expect(other.getByTestId("form-error")).toContainText(`already closed by ${ADMIN}`);
+    expect(abTest(db, id)).toMatchObject({ winner: "B", decided_by: ADMIN });
+    await editor.close();
   });
 
   test("bad input (no reason, an unknown variant) is refused with field errors and writes nothing", async ({ page }) => {
@@ -231,7 +239,6 @@ test.describe("closing a test", () => {
       radio.value = "C";
       radio.checked = true;
     });
-    await form.getByLabel("Decided by").fill("e2e.reviewer");
     await page.getByTestId("close-submit").click();
     await expect(page.getByTestId("form-error")).toContainText("2 fields need attention; nothing was saved.");
     await expect(page.getByTestId("error-winner")).toContainText("“C” is not a variant of this test");
@@ -241,6 +248,8 @@ test.describe("closing a test", () => {
 });
 
 test("screenshots of the A/B test pages, light and dark, desktop and narrow, never wider than the screen", async ({ page }) => {
+  // Twenty full-page loads and screenshots.
+  test.slow();
   const closed = abTests(db).find((t) => t.status === "closed" && t.decided_by !== null && !t.test_name.startsWith("e2e"))!;
   const pages = [
     { url: "/ab-tests", name: "ab-tests-list" },

@@ -55,6 +55,8 @@ test("the redaction log filters its recent entries by pattern, in the URL", asyn
 });
 
 test("the PII audit finds the seeded database clean, and names the table and column of a planted email", async ({ page }) => {
+  // Two full scans of every text value: on a busy machine each takes tens of seconds.
+  test.slow();
   await page.goto("/privacy");
   await page.getByTestId("audit-submit").click();
   await expect(page.getByTestId("audit-status")).toContainText("Clean: no personal data or secrets", { timeout: 60_000 });

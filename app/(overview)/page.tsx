@@ -14,11 +14,13 @@ import { navItem } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatUtcMinute } from "@/lib/format";
 import { isEmptyDatabase, recordCounts } from "@/lib/overview/record-counts";
+import { requireViewer } from "@/lib/auth/guard";
 
 // The layout's title template applies to nested segments only, not to the page beside it.
 export const metadata: Metadata = { title: { absolute: "Overview · RALL Dashboard" } };
 
 export default async function OverviewPage() {
+  await requireViewer();
   await connection();
   const { summary } = navItem("/");
   const counts = await recordCounts();

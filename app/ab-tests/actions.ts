@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { authorize } from "@/lib/auth/guard";
 import { closeAbTest } from "@/lib/ab-tests/close-ab-test";
 import { createAbTest } from "@/lib/ab-tests/create-ab-test";
 import { refreshAbTest } from "@/lib/ab-tests/refresh-ab-test";
@@ -18,6 +19,8 @@ import { formatCount } from "@/lib/format";
 /** Starts an A/B test from the form on /ab-tests/new; a refused form comes back with each field's message. */
 export async function createAbTestAction(_previous: CreateAbTestFormState | null, formData: FormData): Promise<CreateAbTestFormState> {
   const values = createAbTestValues(formData);
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message, fieldErrors: {}, values };
   const parsed = parseCreateAbTest(formData);
   if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors, values };
   const result = await createAbTest(parsed.data);
@@ -30,6 +33,8 @@ export type RefreshState = { ok: boolean; message: string } | null;
 
 /** Recounts a running test from its runs' labelled predictions, and says what it found. */
 export async function refreshAbTestAction(id: string): Promise<RefreshState> {
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message };
   const result = await refreshAbTest(id);
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath("/ab-tests");
@@ -37,8 +42,14 @@ export async function refreshAbTestAction(id: string): Promise<RefreshState> {
   return { ok: true, message: `Counts refreshed from predictions: ${formatCount(result.samples.a)} samples for A, ${formatCount(result.samples.b)} for B.` };
 }
 
-/** Closes a test with its decision; refused closes come back with the reason, the field errors and the guardrails. */
+/**
+ * Closes a test with its decision; refused closes come back with the reason, the field errors and the guardrails.
+ * The decision names the signed-in user, whatever the form sent; only with RALL_AUTH off is the typed name used.
+ */
 export async function closeAbTestAction(id: string, _previous: CloseAbTestFormState | null, formData: FormData): Promise<CloseAbTestFormState> {
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message, fieldErrors: {}, values: closeAbTestValues(formData) };
+  if (access.actor.username !== null) formData.set("decidedBy", access.actor.username);
   const values = closeAbTestValues(formData);
   const parsed = parseCloseAbTest(formData);
   if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors, values };

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { authorize } from "@/lib/auth/guard";
 import { parseGroundTruthCsv, MAX_CSV_BYTES, type CsvLineError } from "@/lib/predictions/ground-truth-csv";
 import { recordGroundTruth, uploadGroundTruth } from "@/lib/predictions/ground-truth";
 import { parseRecordGroundTruth, type GroundTruthFormState } from "@/lib/predictions/ground-truth-schema";
@@ -14,6 +15,8 @@ function revalidatePredictions() {
 /** Records the actual value typed on a prediction's row; is_correct is computed by the server. */
 export async function recordGroundTruthAction(_previous: GroundTruthFormState | null, formData: FormData): Promise<GroundTruthFormState> {
   const actualValue = String(formData.get("actualValue") ?? "");
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message, fieldErrors: {}, actualValue };
   const parsed = parseRecordGroundTruth({ predictionId: formData.get("predictionId") ?? undefined, actualValue: formData.get("actualValue") ?? undefined });
   if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors, actualValue };
   const result = await recordGroundTruth(parsed.data);
@@ -40,6 +43,8 @@ function refused(message: string, errors: CsvLineError[]): CsvUploadState {
 
 /** Records the actual values of a CSV file, all or nothing, naming every bad line. */
 export async function uploadGroundTruthAction(_previous: CsvUploadState | null, formData: FormData): Promise<CsvUploadState> {
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message, errors: [] };
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) {
     return { ok: false, message: "Choose a CSV file with the header prediction_id,actual_value.", errors: [] };

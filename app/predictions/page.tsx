@@ -13,12 +13,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { explorerQuery, parseExplorerView } from "@/lib/predictions/explorer-params";
 import { predictionsPage } from "@/lib/predictions/explorer-query";
 import { versionsWithPredictions } from "@/lib/predictions/run-performance";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Predictions" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PredictionsPage({ searchParams }: Props) {
+  const actor = await requireViewer();
   const { view, issues } = parseExplorerView(await searchParams);
   const versions = await versionsWithPredictions();
   if (view.run && !versions.some((version) => version.id === view.run)) {
@@ -48,14 +50,14 @@ export default async function PredictionsPage({ searchParams }: Props) {
           <Card title="Filters">
             <ExplorerFilters view={view} versions={versions} />
           </Card>
-          <CsvUpload />
+          {canWrite(actor) && <CsvUpload />}
           <Card title="Predictions" description="Newest first. The verdict is computed by the server from the prediction and the actual value." flush>
             {page.total === 0 ? (
               <EmptyState title="No prediction matches these filters" data-testid="no-matches" actions={<ButtonLink href="/predictions">Reset the filters</ButtonLink>}>
                 <p>Widen the confidence range or the dates, or choose another version or status.</p>
               </EmptyState>
             ) : (
-              <PredictionsTable rows={page.rows} />
+              <PredictionsTable rows={page.rows} canLabel={canWrite(actor)} />
             )}
             <PageLinks
               page={page.page}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { authorize } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { formatCount } from "@/lib/format";
 import { erase, ErasureTargetNotFoundError } from "@/lib/privacy/erasure";
@@ -11,9 +12,11 @@ import { releaseSharedAggregates, type SharedAggregatesRelease } from "@/lib/pri
 
 export type ErasureState = (FormState<ErasureField> & { rowsDeleted?: Record<string, number> }) | null;
 
-/** Erases a session or subject; refusals come back beside their field, with nothing deleted. */
+/** Erases a session or subject (admins only: it deletes data for good); refusals come back beside their field, with nothing deleted. */
 export async function eraseAction(_previous: ErasureState, formData: FormData): Promise<ErasureState> {
+  const access = await authorize("admin");
   const parsed = parseErasure(formData);
+  if (!access.ok) return { ok: false, message: access.message, fieldErrors: {}, values: parsed.values };
   if (!parsed.ok) return parsed;
   try {
     const result = await erase(db, parsed.data.scope, parsed.data.id);
@@ -30,10 +33,12 @@ export async function eraseAction(_previous: ErasureState, formData: FormData): 
   }
 }
 
-export type AuditState = { ok: true; report: AuditReport } | null;
+export type AuditState = { ok: true; report: AuditReport } | { ok: false; message: string } | null;
 
 /** Scans every text and JSON column for personal data: the same scan as `npm run privacy:audit`. */
 export async function auditAction(): Promise<AuditState> {
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message };
   return { ok: true, report: await auditPii(db) };
 }
 
@@ -41,7 +46,9 @@ export type ShareState = (FormState<ShareField> & { release?: SharedAggregatesRe
 
 /** Releases noisy daily figures, spending ε from the budget; refused once the budget is spent. */
 export async function shareAggregatesAction(_previous: ShareState, formData: FormData): Promise<ShareState> {
+  const access = await authorize("editor");
   const parsed = parseShare(formData);
+  if (!access.ok) return { ok: false, message: access.message, fieldErrors: {}, values: parsed.values };
   if (!parsed.ok) return parsed;
   try {
     const release = await releaseSharedAggregates(db, parsed.data);

@@ -10,10 +10,13 @@ import { navItem } from "@/components/shell/nav-items";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import panel from "@/components/ui/panel.module.css";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Privacy" };
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireViewer();
+  const onlyFor = (who: string) => <p className={panel.muted}>Only {who} can do this; ask an admin for the role.</p>;
   await connection();
   const { summary } = navItem("/privacy");
   const params = await searchParams;
@@ -26,13 +29,13 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           <ConsentCard />
         </Suspense>
         <Card title="PII audit" description="Scans every text and JSON column of every table with the scrubber's detectors (also npm run privacy:audit)" data-testid="audit-card">
-          <AuditButton />
+          {canWrite(actor) ? <AuditButton /> : onlyFor("editors and admins")}
         </Card>
         <Suspense fallback={<CardSkeleton height={360} />}>
           <RedactionCard pattern={pattern} />
         </Suspense>
         <Card title="Erasure and access" description="Everything derived from a session or a subject: delete it, or download it as JSON" data-testid="erasure-card">
-          <ErasureForm />
+          {actor.role === "admin" ? <ErasureForm /> : onlyFor("admins")}
         </Card>
         <Suspense fallback={<CardSkeleton />}>
           <DeletionRequestsCard />
@@ -44,7 +47,7 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           <Suspense fallback={null}>
             <BudgetSummary />
           </Suspense>
-          <ShareForm />
+          {canWrite(actor) ? <ShareForm /> : onlyFor("editors and admins")}
         </Card>
       </div>
     </>

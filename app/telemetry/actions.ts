@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { authorize } from "@/lib/auth/guard";
 import { openSqlite } from "@/lib/db/sqlite";
 import { formatCount } from "@/lib/format";
 import { refreshDailyAggregates } from "@/lib/telemetry/refresh-aggregates";
@@ -9,6 +10,8 @@ export type AggregateState = { ok: boolean; message: string } | null;
 
 /** The page's "Recompute" button: the same incremental aggregation as `npm run telemetry:aggregate`. */
 export async function recomputeAggregatesAction(): Promise<AggregateState> {
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message };
   const sqlite = openSqlite();
   try {
     const { recomputed, unchanged } = refreshDailyAggregates(sqlite);

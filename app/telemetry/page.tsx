@@ -15,12 +15,14 @@ import styles from "@/components/telemetry/telemetry.module.css";
 import { formatCount, formatUtcMinute } from "@/lib/format";
 import { telemetryOverview } from "@/lib/telemetry/telemetry-overview";
 import panel from "@/components/ui/panel.module.css";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Telemetry" };
 
 const DAYS = 30;
 
 export default async function TelemetryPage() {
+  const actor = await requireViewer();
   await connection();
   const { summary } = navItem("/telemetry");
   const overview = await telemetryOverview(DAYS);
@@ -34,7 +36,7 @@ export default async function TelemetryPage() {
             <span>
               Aggregates computed <time dateTime={overview.lastComputedAt}>{formatUtcMinute(overview.lastComputedAt)}</time>
             </span>
-            <RecomputeButton />
+            {canWrite(actor) && <RecomputeButton />}
           </div>
         )
       }
@@ -44,7 +46,7 @@ export default async function TelemetryPage() {
     return (
       <>
         {header}
-        <EmptyState icon={<TelemetryIcon width={22} height={22} />} title="No daily aggregates yet" data-testid="telemetry-empty" actions={<RecomputeButton />}>
+        <EmptyState icon={<TelemetryIcon width={22} height={22} />} title="No daily aggregates yet" data-testid="telemetry-empty" actions={canWrite(actor) ? <RecomputeButton /> : undefined}>
           <p>Daily figures are computed from the raw sessions, queries, feedback and tool usage. Recompute once telemetry has arrived.</p>
           <SeedHint />
         </EmptyState>

@@ -23,13 +23,15 @@ type Props = {
   versions: { a: string; b: string };
   guardrails: Guardrail[];
   mdePoints: number;
+  /** The signed-in user the decision is recorded for; null with RALL_AUTH off, when the form asks for a name. */
+  decidedBy: string | null;
 };
 
 /**
  * Closes the test with a decision. When guardrails apply, the form says which and asks for the override and a
  * written reason; the server checks the same rules again, so the form is a guide, not the gate.
  */
-export function CloseAbTestForm({ testId, versions, guardrails, mdePoints }: Props) {
+export function CloseAbTestForm({ testId, versions, guardrails, mdePoints, decidedBy }: Props) {
   const [state, formAction, pending] = useActionState<CloseAbTestFormState | null, FormData>(closeAbTestAction.bind(null, testId), null);
   const values = state?.values;
   const errors = (field: CloseAbTestField) => state?.fieldErrors[field];
@@ -59,9 +61,15 @@ export function CloseAbTestForm({ testId, versions, guardrails, mdePoints }: Pro
         )}
       </fieldset>
       <div className={formStyles.grid}>
-        <Field name="decidedBy" prefix="close" label={LABELS.decidedBy} errors={errors("decidedBy")} hint="Your name or handle, recorded with the decision.">
-          {(props) => <input {...props} className={formStyles.input} type="text" autoComplete="name" maxLength={AB_TEST_LIMITS.decidedBy} defaultValue={values?.decidedBy ?? ""} />}
-        </Field>
+        {decidedBy === null ? (
+          <Field name="decidedBy" prefix="close" label={LABELS.decidedBy} errors={errors("decidedBy")} hint="Your name or handle, recorded with the decision.">
+            {(props) => <input {...props} className={formStyles.input} type="text" autoComplete="name" maxLength={AB_TEST_LIMITS.decidedBy} defaultValue={values?.decidedBy ?? ""} />}
+          </Field>
+        ) : (
+          <p className={formStyles.hint} data-testid="decided-by">
+            Recorded as decided by <strong>{decidedBy}</strong>, the signed-in user.
+          </p>
+        )}
         <Field name="reason" prefix="close" label={LABELS.reason} wide errors={errors("reason")} hint="Why this winner: the evidence and what happens next (roll out B, keep A).">
           {(props) => <textarea {...props} className={`${formStyles.input} ${formStyles.textarea}`} rows={3} maxLength={AB_TEST_LIMITS.reason} defaultValue={values?.reason ?? ""} />}
         </Field>

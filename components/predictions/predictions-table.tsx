@@ -12,7 +12,8 @@ function Verdict({ correct }: { correct: boolean | null }) {
 }
 
 /** One page of predictions; each row can record or correct its actual value. */
-export function PredictionsTable({ rows }: { rows: ExplorerRow[] }) {
+/** `canLabel` is false for viewers: they see the actual values but get no form to record them. */
+export function PredictionsTable({ rows, canLabel }: { rows: ExplorerRow[]; canLabel: boolean }) {
   return (
     <div className={styles.tableWrap}>
       <table className={`${styles.table} ${stacked.list}`} data-testid="predictions-table">
@@ -55,7 +56,7 @@ export function PredictionsTable({ rows }: { rows: ExplorerRow[] }) {
                 <Verdict correct={row.correct} />
               </td>
               <td data-label="Ground truth">
-                <LabelForm predictionId={row.id} relabel={row.actual !== null} />
+                {canLabel ? <LabelForm predictionId={row.id} relabel={row.actual !== null} /> : <span>{row.actual ?? "—"}</span>}
               </td>
             </tr>
           ))}

@@ -10,7 +10,7 @@ import panel from "@/components/ui/panel.module.css";
 /** Runs the PII audit on demand (it reads every text value, so it is not run on each page view). */
 export function AuditButton() {
   const [state, formAction, pending] = useActionState<AuditState>(auditAction, null);
-  const report = state?.report;
+  const report = state?.ok ? state.report : undefined;
   return (
     <form action={formAction} className={styles.stack}>
       <div>
@@ -19,6 +19,7 @@ export function AuditButton() {
         </Button>
       </div>
       <div role="status" data-testid="audit-status">
+        {state && !state.ok && <p className={panel.error}>{state.message}</p>}
         {report && report.hits.length === 0 && (
           <p className={styles.success}>
             Clean: no personal data or secrets in {formatCount(report.valuesScanned)} values of {formatCount(report.columns)} text columns in {formatCount(report.tables)} tables.

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { AccountPanel, type Account } from "./account";
 import { CloseIcon, MenuIcon } from "./icons";
 import { isActiveSection, NAV_ITEMS } from "./nav-items";
 import styles from "./sidebar.module.css";
@@ -24,9 +25,9 @@ function Brand() {
 
 /**
  * The app's navigation: a fixed sidebar on wide screens, a top bar with a menu button that opens it as a panel
- * on narrow ones.
+ * on narrow ones. With RALL_AUTH on and nobody signed in (the sign-in and setup pages) it shows no sections.
  */
-export function Sidebar() {
+export function Sidebar({ account, signInRequired }: { account: Account | null; signInRequired: boolean }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
 
@@ -59,7 +60,7 @@ export function Sidebar() {
         <div className={styles.sidebarBrand}>
           <Brand />
         </div>
-        <nav aria-label="Main" className={styles.nav}>
+        <nav aria-label="Main" className={styles.nav} hidden={signInRequired && !account}>
           <ul className={styles.navList}>
             {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
               const active = isActiveSection(href, pathname);
@@ -80,6 +81,7 @@ export function Sidebar() {
           </ul>
         </nav>
         <div className={styles.footer}>
+          {account && <AccountPanel account={account} pathname={pathname} onNavigate={() => setOpen(false)} />}
           <ThemeSwitcher />
         </div>
       </aside>

@@ -9,6 +9,10 @@ export const E2E_DATABASE_FILE = path.resolve("data", "e2e.db");
 export const E2E_EMPTY_DATABASE_URL = "file:./data/e2e-empty.db";
 export const E2E_EMPTY_DATABASE_FILE = path.resolve("data", "e2e-empty.db");
 
+/** A migrated database with no rows and no users, for the first-admin setup page (auth on). */
+export const E2E_FRESH_DATABASE_URL = "file:./data/e2e-fresh.db";
+export const E2E_FRESH_DATABASE_FILE = path.resolve("data", "e2e-fresh.db");
+
 /** A database that was never migrated, so every query fails: for the error boundary. */
 export const E2E_BROKEN_DATABASE_URL = "file:./data/e2e-broken.db";
 export const E2E_BROKEN_DATABASE_FILE = path.resolve("data", "e2e-broken.db");

@@ -85,7 +85,7 @@ describe("Prisma schema agrees with the migrated database", () => {
         .filter((f) => f.relation)
         .map((f) => {
           const columnOf = (name: string) => model.fields.find((x) => x.name === name)!.column;
-          return `${f.relation!.fields.map(columnOf).join(",")} -> ${byTable.get(f.type)} ON DELETE ${f.relation!.onDelete?.toUpperCase() ?? "?"}`;
+          return `${f.relation!.fields.map(columnOf).join(",")} -> ${byTable.get(f.type)} ON DELETE ${f.relation!.onDelete?.replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase() ?? "?"}`;
         })
         .sort();
       const foreignKeys = (temp.sqlite.prepare(`PRAGMA foreign_key_list(${model.table})`).all() as { from: string; table: string; on_delete: string }[])

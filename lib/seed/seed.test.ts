@@ -5,7 +5,7 @@ import { isPiiCategory, PII_CATEGORIES, type PiiCategory } from "@/lib/privacy/s
 import { DAY_MS } from "@/lib/time";
 import { SeedError, seedDatabase, type SeedResult } from "./seed";
 import { SEED_SIZES, type SeedSize } from "./sizes";
-import { ALL_TABLES, DATA_TABLES_DELETE_ORDER, resetDatabase } from "./tables";
+import { ACCESS_TABLES, ALL_TABLES, DATA_TABLES_DELETE_ORDER, resetDatabase } from "./tables";
 import { TEST_ANCHOR, TEST_KEY, tableDigests } from "./test-helpers";
 
 /**
@@ -48,12 +48,12 @@ describe("seedDatabase: reproducibility", () => {
     }
   });
 
-  it("resets every table of the schema but the migrations' bookkeeping", () => {
+  it("resets every table of the schema but the migrations' bookkeeping and access control's users and keys", () => {
     const tables = demo.temp.sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('_prisma_migrations', 'schema_version')")
       .pluck()
       .all() as string[];
-    expect([...DATA_TABLES_DELETE_ORDER].sort()).toEqual(tables.sort());
+    expect([...DATA_TABLES_DELETE_ORDER, ...ACCESS_TABLES].sort()).toEqual(tables.sort());
   });
 
   it("refuses a non-empty database, and after resetDatabase reseeds exactly like a fresh one", () => {

@@ -26,6 +26,13 @@ export const DATA_TABLES_DELETE_ORDER = [
   "daily_aggregates",
 ] as const;
 
+/**
+ * Access control's tables (issue 8): users, their sessions, API keys. They are not data: the seeder neither fills
+ * them nor counts them when it asks whether the database is empty, and `--reset` keeps them, so reseeding the
+ * demo data never locks the team out (nor re-opens the first-admin setup page to whoever comes next).
+ */
+export const ACCESS_TABLES = ["api_keys", "user_sessions", "users"] as const;
+
 /** All 13 tables of the schema, in the order the summary prints them. */
 export const ALL_TABLES = [
   "schema_version",

@@ -11,10 +11,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAbTests } from "@/lib/ab-tests/ab-tests-list";
 import { parseAbTestsView } from "@/lib/ab-tests/list-params";
 import { formatCountOf } from "@/lib/format";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "A/B tests" };
 
 export default async function AbTestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer();
   const view = parseAbTestsView(await searchParams);
   const list = await listAbTests(view);
   const recorded = list.counts.running + list.counts.closed;

@@ -19,6 +19,8 @@ import { SkeletonCard } from "@/components/ui/skeleton";
 import { abTestById } from "@/lib/ab-tests/ab-test-detail";
 import { analysisOf, mdeFromSearchParam } from "@/lib/ab-tests/analysis-of";
 import { formatPercent, formatUtcMinute } from "@/lib/format";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
+import { ReadOnlyNotice } from "@/components/auth/read-only-notice";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // No loading.tsx above this page: the lookup below runs before anything streams, so an unknown id answers 404.
 export default async function AbTestPage({ params, searchParams }: Props) {
+  const actor = await requireViewer();
   const { id } = await params;
   const test = await abTestById(id);
   if (!test) notFound();
@@ -62,7 +65,7 @@ export default async function AbTestPage({ params, searchParams }: Props) {
         }
         aside={
           <div className={styles.headerActions}>
-            {running && <RefreshButton testId={test.id} />}
+            {running && canWrite(actor) && <RefreshButton testId={test.id} />}
             <ButtonLink href="/ab-tests">All A/B tests</ButtonLink>
           </div>
         }
@@ -91,7 +94,11 @@ export default async function AbTestPage({ params, searchParams }: Props) {
         {running && (
           <div className={styles.wide}>
             <Card title="Close the test and declare a winner" description="Records who decided, when, why, and the fixed-horizon statistics as they stand now." data-testid="close-card">
-              <CloseAbTestForm testId={test.id} versions={{ a: test.a.modelVersion, b: test.b.modelVersion }} guardrails={guardrails} mdePoints={mde} />
+              {canWrite(actor) ? (
+                <CloseAbTestForm testId={test.id} versions={{ a: test.a.modelVersion, b: test.b.modelVersion }} guardrails={guardrails} mdePoints={mde} decidedBy={actor.username} />
+              ) : (
+                <ReadOnlyNotice action="close A/B tests" />
+              )}
             </Card>
           </div>
         )}

@@ -5,10 +5,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { runOptions } from "@/lib/ab-tests/ab-test-detail";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
+import { ReadOnlyNotice } from "@/components/auth/read-only-notice";
 
 export const metadata: Metadata = { title: "Start an A/B test" };
 
 export default async function NewAbTestPage() {
+  const actor = await requireViewer();
   await connection();
   const runs = await runOptions();
   return (
@@ -17,7 +20,9 @@ export default async function NewAbTestPage() {
         title="Start an A/B test"
         description="Compare two versions of one model on live traffic. Samples and successes are counted from each version's labelled predictions in the test window."
       />
-      {runs.length < 2 ? (
+      {!canWrite(actor) ? (
+        <ReadOnlyNotice action="start A/B tests" />
+      ) : runs.length < 2 ? (
         <EmptyState
           title="Two model versions are needed"
           actions={

@@ -15,12 +15,14 @@ import { formatCount } from "@/lib/format";
 import { exportChoices, featureImportanceReport } from "@/lib/features/importance-query";
 import { similarQueries } from "@/lib/features/similar-queries";
 import { NUMERIC_BINS, QUALITY_BANDS } from "@/lib/features/importance";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Features" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function FeaturesPage({ searchParams }: Props) {
+  const actor = await requireViewer();
   await connection();
   const params = await searchParams;
   const similar = typeof params.similar === "string" ? params.similar.trim() : "";
@@ -89,17 +91,19 @@ export default async function FeaturesPage({ searchParams }: Props) {
         >
           <ExportForm choices={exportChoices()} />
         </Card>
-        <Card
-          title="Save a training-data snapshot"
-          description={
-            <>
-              Records these filters (the window as a fixed start instant), the row count and the SHA-256 of the exported bytes, so a training run can cite
-              exactly what it was trained on and a re-export can be checked against it. <Link href="/features/snapshots">All snapshots</Link>
-            </>
-          }
-        >
-          <SaveSnapshotForm choices={exportChoices()} />
-        </Card>
+        {canWrite(actor) && (
+          <Card
+            title="Save a training-data snapshot"
+            description={
+              <>
+                Records these filters (the window as a fixed start instant), the row count and the SHA-256 of the exported bytes, so a training run can cite
+                exactly what it was trained on and a re-export can be checked against it. <Link href="/features/snapshots">All snapshots</Link>
+              </>
+            }
+          >
+            <SaveSnapshotForm choices={exportChoices()} />
+          </Card>
+        )}
       </div>
     </>
   );

@@ -11,10 +11,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { latestClustering, PROJECTION_SAMPLE } from "@/lib/features/clusters-query";
 import { RECOMPUTE_MAX_SAMPLES } from "@/lib/features/recompute-clusters";
 import { formatCount, formatPercent, formatUtcMinute } from "@/lib/format";
+import { canWrite, requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Query clusters" };
 
 export default async function ClustersPage() {
+  const actor = await requireViewer();
   await connection();
   const clustering = latestClustering();
   return (
@@ -26,7 +28,7 @@ export default async function ClustersPage() {
       />
       <div className={styles.stack}>
         <Card title="Recompute" description={`k-means++ with Lloyd iterations on up to ${formatCount(RECOMPUTE_MAX_SAMPLES)} vectors of the model with the most; the result is stored as a new clustering.`}>
-          <RecomputeForm defaultK={clustering?.clusterCount ?? 8} />
+          {canWrite(actor) && <RecomputeForm defaultK={clustering?.clusterCount ?? 8} />}
         </Card>
         {!clustering ? (
           <EmptyState title="No clustering yet" data-testid="no-clusters">

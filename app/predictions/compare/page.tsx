@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { comparablePairs } from "@/lib/predictions/comparable-pairs";
 import { DISAGREEMENTS_PAGE_SIZE, pairedComparison } from "@/lib/predictions/paired-comparison";
 import { versionsWithPredictions } from "@/lib/predictions/run-performance";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Compare two versions" };
 
@@ -22,6 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const text = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
 
 export default async function ComparePage({ searchParams }: Props) {
+  await requireViewer();
   const params = await searchParams;
   const versions = await versionsWithPredictions();
   const header = (

@@ -13,12 +13,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPercent } from "@/lib/format";
 import { runPerformance, versionsWithPredictions } from "@/lib/predictions/run-performance";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Model performance" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PerformancePage({ searchParams }: Props) {
+  await requireViewer();
   const params = await searchParams;
   const requested = typeof params.run === "string" && params.run.trim() !== "" ? params.run.trim() : null;
   const versions = await versionsWithPredictions();

@@ -1,9 +1,13 @@
+import { apiV1 } from "@/lib/api/v1-handler";
 import { db } from "@/lib/db";
 import { exportSubjectData } from "@/lib/privacy/access-export";
 import { accessSchema } from "@/lib/privacy/schema";
 
-/** GET /privacy/access?scope=session|subject&id=…: everything held about it, as a JSON download. */
-export async function GET(request: Request) {
+/**
+ * GET /privacy/access?scope=session|subject&id=…: everything held about it, as a JSON download. Personal data of
+ * one person: admins only (the admin scope), like erasure.
+ */
+export const GET = apiV1("admin", async (request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = accessSchema.safeParse(params);
   if (!parsed.success) {
@@ -22,4 +26,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -11,10 +11,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseRunsView } from "@/lib/runs/run-search-params";
 import { countAllRuns } from "@/lib/runs/runs-query";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Runs" };
 
 export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer();
   const { view, issues } = parseRunsView(await searchParams);
   const { summary } = navItem("/runs");
   const header = (

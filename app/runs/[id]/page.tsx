@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatCount } from "@/lib/format";
 import { MODEL_TYPE_LABELS } from "@/lib/runs/model-types";
 import { runDetail } from "@/lib/runs/run-detail";
+import { requireViewer } from "@/lib/auth/guard";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RunPage({ params }: Props) {
+  await requireViewer();
   const { id } = await params;
   const run = await runDetail(id);
   if (!run) notFound();

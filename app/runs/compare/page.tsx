@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCountOf } from "@/lib/format";
 import { loadRunComparison, parseCompareIds } from "@/lib/runs/compare-runs";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Compare runs" };
 
@@ -28,6 +29,7 @@ function Problem({ problem }: { problem: string }) {
 }
 
 export default async function CompareRunsPage({ searchParams }: Props) {
+  await requireViewer();
   const params = await searchParams;
   const parsed = parseCompareIds(params.ids);
   if (!parsed.ok) return <Problem problem={parsed.problem} />;

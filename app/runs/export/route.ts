@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { apiV1 } from "@/lib/api/v1-handler";
 import { parseRunsView } from "@/lib/runs/run-search-params";
 import { runsCsvStream } from "@/lib/runs/runs-export";
 
@@ -7,7 +8,7 @@ import { runsCsvStream } from "@/lib/runs/runs-export";
  * keyset chunks while the client reads. A query the page would only warn about is refused here, so an export
  * never silently holds more runs than the person asked for.
  */
-export function GET(request: NextRequest): Response {
+export const GET = apiV1("read", (request: NextRequest): Response => {
   const { view, issues } = parseRunsView(request.nextUrl.searchParams);
   if (issues.length > 0) {
     return new Response(`The export was not made: ${issues.join(" ")}\n`, {
@@ -23,4 +24,4 @@ export function GET(request: NextRequest): Response {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { authorize } from "@/lib/auth/guard";
 import { registerRun } from "@/lib/runs/register-run";
 import { parseRegisterRun, registerRunValues, type RegisterRunFormState } from "@/lib/runs/schema";
 
@@ -11,6 +12,8 @@ import { parseRegisterRun, registerRunValues, type RegisterRunFormState } from "
  */
 export async function registerRunAction(_previous: RegisterRunFormState | null, formData: FormData): Promise<RegisterRunFormState> {
   const values = registerRunValues(formData);
+  const access = await authorize("editor");
+  if (!access.ok) return { ok: false, message: access.message, fieldErrors: {}, values };
   const parsed = parseRegisterRun(formData);
   if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors, values };
 

@@ -38,6 +38,13 @@ export const FEATURE_TABLES: Record<string, string[]> = {
   ],
 };
 
+/** Tables access control adds (issue 8): users, their sign-in sessions, API keys. */
+export const ACCESS_TABLES: Record<string, string[]> = {
+  users: ["id", "username", "role", "password_hash", "created_at", "disabled_at"],
+  user_sessions: ["id", "token_hash", "user_id", "created_at", "last_seen_at", "expires_at"],
+  api_keys: ["id", "name", "key_prefix", "key_hash", "scope", "created_by", "created_at", "last_used_at", "revoked_at"],
+};
+
 /** Columns the foundation issue adds for later features. */
 export const ADDED_COLUMNS: Record<string, string[]> = {
   ab_test_results: ["variant_a_successes", "variant_b_successes", "status", "decided_by", "decided_at", "decision_reason"],

@@ -7,12 +7,14 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listSnapshots } from "@/lib/features/snapshots";
+import { requireViewer } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Training-data snapshots" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SnapshotsPage({ searchParams }: Props) {
+  await requireViewer();
   await connection();
   const params = await searchParams;
   const page = await listSnapshots(typeof params.page === "string" ? Number(params.page) : 1);

@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { withSnapshotConnection } from "@/lib/features/snapshot-download";
 import { snapshotById, verifySnapshot, type SnapshotVerification } from "@/lib/features/snapshots";
 import { formatCount, formatUtcMinute } from "@/lib/format";
+import { requireViewer } from "@/lib/auth/guard";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,6 +36,7 @@ function Verdict({ verification }: { verification: SnapshotVerification }) {
 }
 
 export default async function SnapshotPage({ params, searchParams }: Props) {
+  await requireViewer();
   const { id } = await params;
   const query = await searchParams;
   const snapshot = await snapshotById(id);
