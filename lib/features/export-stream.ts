@@ -37,14 +37,14 @@ export function trainingDataStream(
       if (next.done) {
         if (parquet) {
           parquet.finish();
-          controller.enqueue(parquet.take());
+          for (const chunk of parquet.takeChunks()) controller.enqueue(chunk);
         }
         controller.close();
         return;
       }
       if (parquet) {
         parquet.writeBytes(next.value);
-        controller.enqueue(parquet.take());
+        for (const chunk of parquet.takeChunks()) controller.enqueue(chunk);
       } else {
         controller.enqueue(format === "csv" ? csvBytes(next.value) : jsonlBytes(next.value));
       }

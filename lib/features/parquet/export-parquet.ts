@@ -1,5 +1,5 @@
 import { EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
-import { ByteSink } from "./byte-sink";
+import { ByteSink } from "../byte-sink";
 import { DoubleSink, readJsonDoubles } from "./json-doubles";
 import { LevelRuns } from "./levels";
 import { CompactType, ThriftWriter } from "./thrift-compact";
@@ -82,7 +82,7 @@ export class ParquetBatchEncoder {
   private rows = 0;
   private readonly rowGroups: Uint8Array[] = [];
   private readonly values = new ByteSink(1 << 20);
-  private readonly doubles = new DoubleSink();
+  private doubles = new DoubleSink();
   private readonly repetition = new LevelRuns();
   private readonly definition = new LevelRuns();
   private readonly page = new ByteSink(1 << 16);
@@ -119,7 +119,8 @@ export class ParquetBatchEncoder {
     if (kind === "embedding") {
       repetition = this.repetition;
       repetition.clear();
-      this.doubles.length = 0;
+      // A new buffer per row group, sized like the last one: its bytes are handed out as they are, not copied.
+      this.doubles = new DoubleSink(this.doubles.length + 4096);
       for (const row of rows) {
         const cell = row[EMBEDDING_AT] as Uint8Array | null;
         if (cell === null) {
@@ -132,7 +133,6 @@ export class ParquetBatchEncoder {
         repetition.push(1, count - 1);
         definition.push(count === 0 ? 1 : 2, Math.max(count, 1));
       }
-      values.append(this.doubles.bytes());
     } else {
       values.reserve(kind === "double" || kind === "int64" ? rows.length * 8 : 0);
       for (const row of rows) {
@@ -149,7 +149,8 @@ export class ParquetBatchEncoder {
     page.length = 0;
     repetition?.writeTo(page);
     definition.writeTo(page);
-    const pageSize = page.length + values.length;
+    const pageValues = kind === "embedding" ? this.doubles.bytes() : values.copy();
+    const pageSize = page.length + pageValues.byteLength;
     const header = new ThriftWriter();
     header.begin().i32(1, DATA_PAGE).i32(2, pageSize).i32(3, pageSize);
     header.begin(5).i32(1, definition.total).i32(2, PLAIN).i32(3, RLE).i32(4, RLE).end();
@@ -158,7 +159,7 @@ export class ParquetBatchEncoder {
     const headerBytes = header.sink.copy();
     this.emit(headerBytes);
     this.emit(page.copy());
-    this.emit(values.copy());
+    this.emit(pageValues);
     const chunkSize = this.offset - chunkStart;
     const path = kind === "embedding" ? [EXPORT_COLUMNS[c]!, "list", "element"] : [EXPORT_COLUMNS[c]!];
     group.begin().i64(2, chunkStart);
@@ -194,11 +195,15 @@ export class ParquetBatchEncoder {
     this.emit(tail);
   }
 
-  /** The bytes written since the last call. */
+  /** The bytes written since the last call, in one array. */
   take(): Uint8Array {
-    const chunk = this.out.length === 1 ? this.out[0]! : Buffer.concat(this.out);
-    this.out.length = 0;
-    return chunk;
+    const chunks = this.takeChunks();
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  }
+
+  /** The bytes written since the last call, as the pieces they were written in (no copy). */
+  takeChunks(): Uint8Array[] {
+    return this.out.splice(0);
   }
 
   private emit(bytes: Uint8Array): void {

@@ -2,7 +2,7 @@
  * Reads a stored embedding (a JSON array of numbers, as UTF-8 bytes) into doubles, exactly the values
  * JSON.parse gives, without building a JavaScript array per row.
  *
- * A number with at most 15 significant digits and a decimal exponent within ±22 is m × 10^e or m / 10^-e
+ * A number whose digits make an integer m ≤ 2^53 and whose decimal exponent e is within ±22 is m × 10^e or m / 10^-e
  * with both operands exact doubles, so one IEEE operation rounds it correctly (Clinger's fast path, as in
  * V8's own string-to-double); anything else (more digits, a far exponent) is handed to Number(), which
  * rounds correctly. A non-number element (the schema only requires an array) parses the text with JSON.parse
@@ -10,6 +10,8 @@
  */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
+// Digits accumulate exactly while the mantissa stays at most 2^53 (it only grows, so checking the end suffices).
+const MAX_EXACT = 2 ** 53;
 const ZERO = 0x30;
 const NINE = 0x39;
 const MINUS = 0x2d;
@@ -22,12 +24,16 @@ const OPEN = 0x5b;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 export class DoubleSink {
-  values = new Float64Array(4096);
+  values: Float64Array;
   length = 0;
+
+  constructor(capacity = 4096) {
+    this.values = new Float64Array(capacity);
+  }
 
   reserve(more: number): void {
     if (this.length + more <= this.values.length) return;
-    const grown = new Float64Array(Math.max(this.length + more, this.values.length * 2));
+    const grown = new Float64Array(Math.max(this.length + more, this.values.length * 2, 1024));
     grown.set(this.values.subarray(0, this.length));
     this.values = grown;
   }
@@ -40,9 +46,7 @@ export class DoubleSink {
 
 /** Appends the array's elements to `out` and returns how many there were. */
 export function readJsonDoubles(bytes: Uint8Array, out: DoubleSink): number {
-  // At most one number per two bytes ("1,2,3").
-  out.reserve((bytes.length >> 1) + 1);
-  const values = out.values;
+  let values = out.values;
   const start = out.length;
   let at = out.length;
   let i = 0;
@@ -60,22 +64,16 @@ export function readJsonDoubles(bytes: Uint8Array, out: DoubleSink): number {
       i++;
     }
     let mantissa = 0;
-    let digits = 0;
     let exponent = 0;
     let c = bytes[i]!;
     if (!(c >= ZERO && c <= NINE)) return fallback(bytes, out, start);
-    for (; c >= ZERO && c <= NINE; c = bytes[++i]!) {
-      if (mantissa !== 0 || c !== ZERO) digits++;
-      mantissa = mantissa * 10 + (c - ZERO);
-    }
+    for (; c >= ZERO && c <= NINE; c = bytes[++i]!) mantissa = mantissa * 10 + (c - ZERO);
     if (c === DOT) {
-      c = bytes[++i]!;
+      const fraction = ++i;
+      c = bytes[i]!;
       if (!(c >= ZERO && c <= NINE)) return fallback(bytes, out, start);
-      for (; c >= ZERO && c <= NINE; c = bytes[++i]!) {
-        if (mantissa !== 0 || c !== ZERO) digits++;
-        mantissa = mantissa * 10 + (c - ZERO);
-        exponent--;
-      }
+      for (; c >= ZERO && c <= NINE; c = bytes[++i]!) mantissa = mantissa * 10 + (c - ZERO);
+      exponent = fraction - i;
     }
     if (c === 0x65 || c === 0x45) {
       c = bytes[++i]!;
@@ -90,8 +88,13 @@ export function readJsonDoubles(bytes: Uint8Array, out: DoubleSink): number {
       exponent += exponentNegative ? -written : written;
     }
     let value: number;
-    if (digits <= 15 && exponent >= -22 && exponent <= 22) value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent]! : mantissa * POWERS_OF_TEN[exponent]!;
+    if (mantissa <= MAX_EXACT && exponent >= -22 && exponent <= 22) value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent]! : mantissa * POWERS_OF_TEN[exponent]!;
     else value = Number(Buffer.from(bytes.buffer, bytes.byteOffset + from + (negative ? 1 : 0), i - from - (negative ? 1 : 0)).toString("latin1"));
+    if (at === values.length) {
+      out.length = at;
+      out.reserve(1);
+      values = out.values;
+    }
     values[at++] = negative ? -value : value;
     while (i < n && isSpace(bytes[i]!)) i++;
     if (bytes[i] === COMMA) {

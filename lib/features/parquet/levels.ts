@@ -1,4 +1,4 @@
-import type { ByteSink } from "./byte-sink";
+import type { ByteSink } from "../byte-sink";
 
 /**
  * Definition or repetition levels as runs, written in the RLE half of Parquet's RLE/bit-packing hybrid with a

@@ -1,4 +1,4 @@
-import { ByteSink } from "./byte-sink";
+import { ByteSink } from "../byte-sink";
 
 /**
  * Thrift's compact protocol, write side, for the structs of Parquet's file metadata and page headers

@@ -1,4 +1,4 @@
-/** A growable little-endian byte buffer: the one place the Parquet writer's bytes are assembled. */
+/** A growable little-endian byte buffer, in which the export writers assemble their output. */
 export class ByteSink {
   bytes: Buffer;
   view: DataView;
