@@ -73,9 +73,6 @@ const EMBEDDING_AT = EXPORT_COLUMNS.indexOf("embedding");
 
 type Cell = ExportByteRow[number];
 
-/** The bytes of one column chunk of one row group, and what its metadata records. */
-type ColumnChunk = { kind: ColumnKind; path: string[]; levelCount: number; repetition: LevelRuns | null; definition: LevelRuns; values: Uint8Array };
-
 export class ParquetBatchEncoder {
   private readonly out: Uint8Array[] = [];
   private offset = 0;
