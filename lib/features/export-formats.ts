@@ -1,5 +1,3 @@
-import type { SchemaElement } from "hyparquet";
-import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { isAscii } from "node:buffer";
 import { EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "./export-rows";
 
@@ -102,59 +100,4 @@ export function jsonlBytes(rows: readonly ExportByteRow[]): Uint8Array {
   return byteLines(rows, cells, (bytes) => (isAscii(bytes) ? { open: "", bytes, close: "" } : { text: utf8(bytes) }), "{", "}\n");
 }
 
-const TEXT_COLUMNS = new Set<keyof ExportRow>([
-  "query_id", "query_hash", "timestamp", "query_type", "feature_vector_id", "embedding_model", "feature_version", "features", "label_feedback_type",
-]);
-const DOUBLE_COLUMNS = new Set<keyof ExportRow>(["result_quality_score"]);
-
-/** The Parquet schema: text as UTF-8 (features as JSON), integers as INT64, quality DOUBLE, embedding list<double>. */
-export const PARQUET_SCHEMA: SchemaElement[] = [
-  { name: "root", num_children: EXPORT_COLUMNS.length },
-  ...EXPORT_COLUMNS.flatMap((column): SchemaElement[] => {
-    if (column === "embedding") {
-      return [
-        { name: "embedding", repetition_type: "OPTIONAL" as const, converted_type: "LIST" as const, num_children: 1 },
-        { name: "list", repetition_type: "REPEATED" as const, num_children: 1 },
-        { name: "element", type: "DOUBLE" as const, repetition_type: "REQUIRED" as const },
-      ];
-    }
-    if (column === "features") return [{ name: column, type: "BYTE_ARRAY" as const, converted_type: "JSON" as const, repetition_type: "OPTIONAL" as const }];
-    if (TEXT_COLUMNS.has(column)) return [{ name: column, type: "BYTE_ARRAY" as const, converted_type: "UTF8" as const, repetition_type: "OPTIONAL" as const }];
-    if (DOUBLE_COLUMNS.has(column)) return [{ name: column, type: "DOUBLE" as const, repetition_type: "OPTIONAL" as const }];
-    return [{ name: column, type: "INT64" as const, repetition_type: "OPTIONAL" as const }];
-  }),
-];
-
-function parquetColumn(rows: readonly ExportRow[], column: keyof ExportRow): unknown[] {
-  if (column === "embedding") return rows.map((row) => JSON.parse(row.embedding) as number[]);
-  if (column === "features") return rows.map((row) => (row.features === null ? null : JSON.parse(row.features)));
-  if (TEXT_COLUMNS.has(column) || DOUBLE_COLUMNS.has(column)) return rows.map((row) => row[column]);
-  return rows.map((row) => (row[column] === null ? null : BigInt(row[column] as number)));
-}
-
-/**
- * A streaming Parquet encoder: one row group per batch, each flushed as soon as it is written, so memory
- * holds one batch. `take()` returns the bytes written since the last call.
- */
-export class ParquetBatchEncoder {
-  private readonly bytes = new ByteWriter();
-  private readonly writer = new ParquetWriter({ writer: this.bytes, schema: PARQUET_SCHEMA, createdBy: "RALL Dashboard" });
-
-  write(rows: readonly ExportRow[]): void {
-    if (rows.length === 0) return;
-    this.writer.write({
-      columnData: EXPORT_COLUMNS.map((column) => ({ name: column, data: parquetColumn(rows, column) })),
-      rowGroupSize: rows.length,
-    } as Parameters<ParquetWriter["write"]>[0]);
-  }
-
-  finish(): void {
-    this.writer.finish();
-  }
-
-  take(): Uint8Array {
-    const chunk = new Uint8Array(this.bytes.buffer.slice(0, this.bytes.index));
-    this.bytes.index = 0;
-    return chunk;
-  }
-}
+export { PARQUET_SCHEMA, ParquetBatchEncoder } from "./parquet/export-parquet";

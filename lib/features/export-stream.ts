@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { csvBytes, csvHeader, jsonlBytes, ParquetBatchEncoder } from "./export-formats";
 import type { ExportFormat } from "./export-params";
-import { EXPORT_BATCH_SIZE, exportByteRowBatches, exportRowBatches, type ExportByteRow, type ExportFilters, type ExportRow } from "./export-rows";
+import { EXPORT_BATCH_SIZE, exportByteRowBatches, type ExportFilters } from "./export-rows";
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -20,9 +20,9 @@ export function trainingDataStream(
   batchSize = EXPORT_BATCH_SIZE,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  // Parquet parses each embedding into numbers, so it reads text; CSV and JSONL copy the stored bytes.
+  // Every format reads each embedding as its stored bytes: CSV and JSONL copy them, Parquet parses them.
   const parquet = format === "parquet" ? new ParquetBatchEncoder() : null;
-  const batches: Generator<ExportRow[] | ExportByteRow[]> = parquet ? exportRowBatches(sqlite, filters, batchSize) : exportByteRowBatches(sqlite, filters, batchSize);
+  const batches = exportByteRowBatches(sqlite, filters, batchSize);
   let started = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -37,17 +37,16 @@ export function trainingDataStream(
       if (next.done) {
         if (parquet) {
           parquet.finish();
-          controller.enqueue(parquet.take());
+          for (const chunk of parquet.takeChunks()) controller.enqueue(chunk);
         }
         controller.close();
         return;
       }
       if (parquet) {
-        parquet.write(next.value as ExportRow[]);
-        controller.enqueue(parquet.take());
+        parquet.writeBytes(next.value);
+        for (const chunk of parquet.takeChunks()) controller.enqueue(chunk);
       } else {
-        const rows = next.value as ExportByteRow[];
-        controller.enqueue(format === "csv" ? csvBytes(rows) : jsonlBytes(rows));
+        controller.enqueue(format === "csv" ? csvBytes(next.value) : jsonlBytes(next.value));
       }
     },
     cancel() {

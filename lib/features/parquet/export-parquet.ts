@@ -1,0 +1,228 @@
+import { EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
+import { ByteSink } from "../byte-sink";
+import { DoubleSink, readJsonDoubles } from "./json-doubles";
+import { LevelRuns } from "./levels";
+import { CompactType, ThriftWriter } from "./thrift-compact";
+
+/**
+ * A streaming Parquet writer for exactly the export's schema (https://parquet.apache.org/docs/file-format/):
+ * one row group per batch, one data page (v1) per column chunk, PLAIN values, RLE levels, no compression,
+ * no statistics. The embedding's doubles go from the stored JSON bytes straight into a Float64Array whose
+ * bytes are the page's values. Nothing depends on the time or the machine, so one database state gives one
+ * byte sequence.
+ */
+
+type PhysicalType = "INT64" | "DOUBLE" | "BYTE_ARRAY";
+type Repetition = "REQUIRED" | "OPTIONAL" | "REPEATED";
+type ConvertedType = "UTF8" | "LIST" | "JSON";
+
+/** A node of the Parquet schema, in hyparquet's (and parquet-format's) field names. */
+export type ParquetSchemaElement = {
+  name: string;
+  type?: PhysicalType;
+  repetition_type?: Repetition;
+  converted_type?: ConvertedType;
+  num_children?: number;
+};
+
+const TEXT_COLUMNS = new Set<keyof ExportRow>([
+  "query_id", "query_hash", "timestamp", "query_type", "feature_vector_id", "embedding_model", "feature_version", "label_feedback_type",
+]);
+
+type ColumnKind = "utf8" | "json" | "double" | "int64" | "embedding";
+const kindOf = (column: keyof ExportRow): ColumnKind =>
+  column === "embedding" ? "embedding" : column === "features" ? "json" : TEXT_COLUMNS.has(column) ? "utf8" : column === "result_quality_score" ? "double" : "int64";
+const KINDS = EXPORT_COLUMNS.map(kindOf);
+
+/** The Parquet schema: text as UTF-8 (features as JSON), integers as INT64, quality DOUBLE, embedding a 3-level list<double>. */
+export const PARQUET_SCHEMA: ParquetSchemaElement[] = [
+  { name: "root", num_children: EXPORT_COLUMNS.length },
+  ...EXPORT_COLUMNS.flatMap((column, i): ParquetSchemaElement[] => {
+    switch (KINDS[i]) {
+      case "embedding":
+        return [
+          { name: column, repetition_type: "OPTIONAL", converted_type: "LIST", num_children: 1 },
+          { name: "list", repetition_type: "REPEATED", num_children: 1 },
+          { name: "element", type: "DOUBLE", repetition_type: "REQUIRED" },
+        ];
+      case "json":
+        return [{ name: column, type: "BYTE_ARRAY", converted_type: "JSON", repetition_type: "OPTIONAL" }];
+      case "utf8":
+        return [{ name: column, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" }];
+      case "double":
+        return [{ name: column, type: "DOUBLE", repetition_type: "OPTIONAL" }];
+      default:
+        return [{ name: column, type: "INT64", repetition_type: "OPTIONAL" }];
+    }
+  }),
+];
+
+// parquet-format's enum values (parquet.thrift).
+const TYPE = { INT64: 2, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
+const REPETITION = { REQUIRED: 0, OPTIONAL: 1, REPEATED: 2 } as const;
+const CONVERTED = { UTF8: 0, LIST: 3, JSON: 19 } as const;
+const PLAIN = 0;
+const RLE = 3;
+const UNCOMPRESSED = 0;
+const DATA_PAGE = 0;
+
+const MAGIC = Buffer.from("PAR1");
+const CREATED_BY = "RALL Dashboard export";
+const PHYSICAL: Record<ColumnKind, number> = { utf8: TYPE.BYTE_ARRAY, json: TYPE.BYTE_ARRAY, double: TYPE.DOUBLE, int64: TYPE.INT64, embedding: TYPE.DOUBLE };
+const EMBEDDING_AT = EXPORT_COLUMNS.indexOf("embedding");
+
+type Cell = ExportByteRow[number];
+
+export class ParquetBatchEncoder {
+  private readonly out: Uint8Array[] = [];
+  private offset = 0;
+  private rows = 0;
+  private readonly rowGroups: Uint8Array[] = [];
+  private readonly values = new ByteSink(1 << 20);
+  private doubles = new DoubleSink();
+  private readonly repetition = new LevelRuns();
+  private readonly definition = new LevelRuns();
+  private readonly page = new ByteSink(1 << 16);
+
+  constructor() {
+    this.emit(MAGIC);
+  }
+
+  /** Rows with the embedding as JSON text (exportRowBatches). */
+  write(rows: readonly ExportRow[]): void {
+    this.writeBytes(rows.map((row) => EXPORT_COLUMNS.map((column) => (column === "embedding" ? Buffer.from(row.embedding, "utf8") : row[column]))));
+  }
+
+  /** Rows in EXPORT_COLUMNS order with the embedding as its stored bytes (exportByteRowBatches): one row group. */
+  writeBytes(rows: readonly ExportByteRow[]): void {
+    if (rows.length === 0) return;
+    const group = new ThriftWriter();
+    group.begin().list(1, CompactType.Struct, EXPORT_COLUMNS.length);
+    const groupStart = this.offset;
+    for (let c = 0; c < EXPORT_COLUMNS.length; c++) this.writeColumnChunk(group, rows, c);
+    const size = this.offset - groupStart;
+    group.i64(2, size).i64(3, rows.length).i64(5, groupStart).i64(6, size).end();
+    this.rowGroups.push(group.sink.copy());
+    this.rows += rows.length;
+  }
+
+  private writeColumnChunk(group: ThriftWriter, rows: readonly ExportByteRow[], c: number): void {
+    const kind = KINDS[c]!;
+    const definition = this.definition;
+    const values = this.values;
+    definition.clear();
+    values.length = 0;
+    let repetition: LevelRuns | null = null;
+    if (kind === "embedding") {
+      repetition = this.repetition;
+      repetition.clear();
+      // A new buffer per row group, sized like the last one: its bytes are handed out as they are, not copied.
+      this.doubles = new DoubleSink(this.doubles.length + 4096);
+      for (const row of rows) {
+        const cell = row[EMBEDDING_AT] as Uint8Array | null;
+        if (cell === null) {
+          repetition.push(0);
+          definition.push(0);
+          continue;
+        }
+        const count = readJsonDoubles(cell, this.doubles);
+        repetition.push(0);
+        repetition.push(1, count - 1);
+        definition.push(count === 0 ? 1 : 2, Math.max(count, 1));
+      }
+    } else {
+      values.reserve(kind === "double" || kind === "int64" ? rows.length * 8 : 0);
+      for (const row of rows) {
+        const cell = row[c] as Cell;
+        if (cell === null) {
+          definition.push(0);
+          continue;
+        }
+        definition.push(1);
+        writeValue(values, kind, cell);
+      }
+    }
+    const page = this.page;
+    page.length = 0;
+    repetition?.writeTo(page);
+    definition.writeTo(page);
+    const pageValues = kind === "embedding" ? this.doubles.bytes() : values.copy();
+    const pageSize = page.length + pageValues.byteLength;
+    const header = new ThriftWriter();
+    header.begin().i32(1, DATA_PAGE).i32(2, pageSize).i32(3, pageSize);
+    header.begin(5).i32(1, definition.total).i32(2, PLAIN).i32(3, RLE).i32(4, RLE).end();
+    header.end();
+    const chunkStart = this.offset;
+    const headerBytes = header.sink.copy();
+    this.emit(headerBytes);
+    this.emit(page.copy());
+    this.emit(pageValues);
+    const chunkSize = this.offset - chunkStart;
+    const path = kind === "embedding" ? [EXPORT_COLUMNS[c]!, "list", "element"] : [EXPORT_COLUMNS[c]!];
+    group.begin().i64(2, chunkStart);
+    group.begin(3).i32(1, PHYSICAL[kind]).list(2, CompactType.I32, 2).i32Element(PLAIN).i32Element(RLE);
+    group.list(3, CompactType.Binary, path.length);
+    for (const name of path) group.stringElement(name);
+    group.i32(4, UNCOMPRESSED).i64(5, definition.total).i64(6, chunkSize).i64(7, chunkSize).i64(9, chunkStart).end();
+    group.end();
+  }
+
+  /** Writes the footer: the file metadata, its length and the closing magic. */
+  finish(): void {
+    const meta = new ThriftWriter();
+    meta.begin().i32(1, 1).list(2, CompactType.Struct, PARQUET_SCHEMA.length);
+    for (const element of PARQUET_SCHEMA) {
+      meta.begin();
+      if (element.type) meta.i32(1, TYPE[element.type]);
+      if (element.repetition_type) meta.i32(3, REPETITION[element.repetition_type]);
+      meta.string(4, element.name);
+      if (element.num_children !== undefined) meta.i32(5, element.num_children);
+      if (element.converted_type) meta.i32(6, CONVERTED[element.converted_type]);
+      meta.end();
+    }
+    meta.i64(3, this.rows).list(4, CompactType.Struct, this.rowGroups.length);
+    // Each row group was encoded as a complete struct element when it was written.
+    for (const group of this.rowGroups) meta.sink.append(group);
+    meta.string(6, CREATED_BY).end();
+    const footer = meta.sink.copy();
+    this.emit(footer);
+    const tail = Buffer.alloc(8);
+    tail.writeUInt32LE(footer.byteLength, 0);
+    MAGIC.copy(tail, 4);
+    this.emit(tail);
+  }
+
+  /** The bytes written since the last call, in one array. */
+  take(): Uint8Array {
+    const chunks = this.takeChunks();
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  }
+
+  /** The bytes written since the last call, as the pieces they were written in (no copy). */
+  takeChunks(): Uint8Array[] {
+    return this.out.splice(0);
+  }
+
+  private emit(bytes: Uint8Array): void {
+    this.out.push(bytes);
+    this.offset += bytes.byteLength;
+  }
+}
+
+function writeValue(values: ByteSink, kind: ColumnKind, cell: Exclude<Cell, null>): void {
+  if (kind === "utf8" || kind === "json") {
+    if (typeof cell === "string") values.lengthPrefixedUtf8(cell);
+    else if (cell instanceof Uint8Array) values.lengthPrefixedBytes(cell);
+    else values.lengthPrefixedUtf8(String(cell));
+    return;
+  }
+  values.reserve(8);
+  const number = Number(cell);
+  if (kind === "double") values.view.setFloat64(values.length, number, true);
+  else {
+    // INT64 as two 32-bit halves: exact for every integer SQLite hands back as a number (|n| < 2^53).
+    values.view.setInt32(values.length, number | 0, true);
+    values.view.setInt32(values.length + 4, Math.floor(number / 4294967296), true);
+  }
+  values.length += 8;
+}
