@@ -16,7 +16,7 @@ import {
   viewsAnswerCheck,
 } from "./structure-checks";
 import { throwawayCopy } from "./throwaway-copy";
-import { CHECK_GROUPS, type CheckResult, type ValidationReport } from "./types";
+import { CHECK_GROUPS, type CheckGroup, type CheckResult, type ValidationReport } from "./types";
 
 /**
  * Queries the copy is grown to before the with/without-index timings: three times the demo data. A range query's
@@ -42,33 +42,49 @@ export async function validateSchema(live: Database.Database, options: Validatio
   const ranAt = (options.now?.() ?? new Date()).toISOString();
   const schema = readSchema(live);
   const checks: CheckResult[] = [
-    foreignKeysEnforcedCheck(live, schema),
+    safely("fk-enforced", "quality", "Foreign key constraints enforced", () => foreignKeysEnforcedCheck(live, schema)),
     numericCheckConstraintsCheck(schema),
     notNullCheck(schema),
     defaultValuesCheck(live, schema),
-    integrityCheck(live),
+    safely("integrity", "quality", "SQLite schema validation (PRAGMA quick_check)", () => integrityCheck(live)),
     viewsAnswerCheck(live, schema),
     foreignKeyIndexCheck(schema),
     timestampIndexCheck(schema),
-    hashedDataCheck(live, schema),
-    consentTrackingCheck(live, schema),
-    await piiAuditCheck(live),
+    safely("hashed", "privacy", "All sensitive data hashed", () => hashedDataCheck(live, schema)),
+    safely("consent", "privacy", "Consent tracking complete", () => consentTrackingCheck(live, schema)),
+    await safelyAsync("pii-audit", "privacy", "No PII in any table", () => piiAuditCheck(live)),
     descriptionsCheck(schema),
   ];
 
   const copy = throwawayCopy(live);
   let speedups: ValidationReport["speedups"] = [];
   try {
-    checks.push(featureVectorCheck(copy), trainingExportCheck(copy), ...(await predictionLoggingChecks(copy)), abTestCheck(copy));
+    checks.push(
+      safely("feature-vectors", "ml", "Feature vectors can be extracted and stored", () => featureVectorCheck(copy)),
+      safely("training-export", "ml", "Training data can be exported", () => trainingExportCheck(copy)),
+      ...(await predictionLoggingChecks(copy).catch((error: Error) => [
+        failed("predictions", "ml", "Model predictions can be tracked", error),
+        failed("redaction-log", "privacy", "Redaction logging functional", error),
+      ])),
+      safely("ab-tests", "ml", "A/B tests can be conducted", () => abTestCheck(copy)),
+    );
     const rejected = orphanRejected(copy.sqlite);
     const fk = checks.find((c) => c.id === "fk-enforced")!;
     if (rejected) fk.evidence.push("On the copy, inserting a query for a session that does not exist is rejected");
     else Object.assign(fk, { passed: false, evidence: [...(fk.passed ? [] : fk.evidence), "On the copy, a query for a session that does not exist was accepted"] });
 
-    checks.push(aggregationCheck(copy.sqlite), viewsEfficientCheck(copy.sqlite, schema), exportTimeCheck(copy.sqlite));
-    growQueries(copy.sqlite, options.timingQueries ?? TIMING_QUERIES);
-    speedups = measureSpeedups(copy.sqlite);
-    checks.push(speedupCheck(speedups));
+    checks.push(
+      aggregationCheck(copy.sqlite),
+      viewsEfficientCheck(copy.sqlite, schema),
+      safely("export-time", "performance", "Training data export < 1 s for 10,000 samples", () => exportTimeCheck(copy.sqlite)),
+    );
+    checks.push(
+      safely("index-speedup", "performance", "Indexes reduce query time by 10×+", () => {
+        growQueries(copy.sqlite, options.timingQueries ?? TIMING_QUERIES);
+        speedups = measureSpeedups(copy.sqlite);
+        return speedupCheck(speedups);
+      }),
+    );
   } finally {
     copy.dispose();
   }
@@ -76,6 +92,23 @@ export async function validateSchema(live: Database.Database, options: Validatio
   const order = CHECK_GROUPS.map((g) => g.id);
   checks.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   return { ranAt, durationMs: performance.now() - started, passed: checks.every((c) => c.passed), checks, speedups, notCheckable: NOT_CHECKABLE };
+}
+
+/** A check that throws (a table or column it reads is gone) fails with the error as its evidence. */
+function failed(id: string, group: CheckGroup, item: string, error: unknown): CheckResult {
+  return { id, group, item, passed: false, evidence: [`The check could not run: ${(error as Error).message}`] };
+}
+
+function safely(id: string, group: CheckGroup, item: string, run: () => CheckResult): CheckResult {
+  try {
+    return run();
+  } catch (error) {
+    return failed(id, group, item, error);
+  }
+}
+
+async function safelyAsync(id: string, group: CheckGroup, item: string, run: () => Promise<CheckResult>): Promise<CheckResult> {
+  return run().catch((error: unknown) => failed(id, group, item, error));
 }
 
 function orphanRejected(sqlite: Database.Database): boolean {
