@@ -174,7 +174,8 @@ export function viewsEfficientCheck(sqlite: Database.Database, schema: SchemaMod
       let rows = 0;
       const time = medianMs(() => {
         rows = 0;
-        for (const _row of statement.iterate()) rows++;
+        const iterator = statement.iterate();
+        while (!iterator.next().done) rows++;
       }, 1);
       const line = `${view.name}: ${rows.toLocaleString("en-US")} rows in ${ms(time)} (target < ${ms(target)})`;
       (time < target ? evidence : failures).push(line);
