@@ -13,8 +13,10 @@ import { describeSchema, liveErDiagram, liveSchema } from "@/lib/schema/live-sch
 
 export const metadata: Metadata = { title: "Schema" };
 
-export default async function SchemaPage() {
+export default async function SchemaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q.slice(0, 100) : "";
   const { summary } = navItem("/schema");
   const schema = liveSchema();
   const described = describeSchema(schema);
@@ -39,7 +41,7 @@ export default async function SchemaPage() {
         description={summary}
         aside={<ButtonLink href="/schema/validation" variant="primary">Validate the database</ButtonLink>}
       />
-      <p data-testid="schema-counts">
+      <p className={diagram.counts} data-testid="schema-counts">
         {formatCount(described.tables.length)} tables, {formatCount(described.views.length)} views, {formatCount(indexes)} indexes and {formatCount(foreignKeys)} foreign keys, read from the
         live database; meanings from <code>prisma/schema-descriptions.ts</code>. The same content is in <code>docs/schema.md</code>.
       </p>
@@ -52,7 +54,7 @@ export default async function SchemaPage() {
         <div className={diagram.diagram} data-testid="er-diagram" dangerouslySetInnerHTML={{ __html: liveErDiagram() }} />
       </Card>
       <div style={{ marginTop: 24 }}>
-        <SchemaBrowser schema={described} />
+        <SchemaBrowser schema={described} query={query} />
       </div>
       <p>
         <Link href="/schema/validation">Run the design document&apos;s validation checklist against this database →</Link>

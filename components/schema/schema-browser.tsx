@@ -1,6 +1,3 @@
-"use client";
-
-import { useDeferredValue, useState } from "react";
 import type { DescribedSchema, DescribedTable, DescribedView } from "@/lib/schema/live-schema";
 import { filterSchema } from "@/lib/schema/filter-schema";
 import styles from "./schema.module.css";
@@ -91,18 +88,24 @@ function ViewSection({ view }: { view: DescribedView }) {
   );
 }
 
-/** Every table and view of the live schema, with a filter over names, columns and meanings. */
-export function SchemaBrowser({ schema }: { schema: DescribedSchema }) {
-  const [query, setQuery] = useState("");
-  const deferred = useDeferredValue(query);
-  const shown = filterSchema(schema, deferred);
+/**
+ * Every table and view of the live schema, filtered by `query` (the URL's ?q=, so a filtered view can be shared)
+ * over names, columns and meanings.
+ */
+export function SchemaBrowser({ schema, query }: { schema: DescribedSchema; query: string }) {
+  const shown = filterSchema(schema, query);
   return (
     <div className={styles.browser}>
       <nav className={styles.toc} aria-label="Tables and views">
-        <label className={styles.filter}>
-          <span>Filter</span>
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Table, column or meaning" data-testid="schema-filter" />
-        </label>
+        <form className={styles.filter} action="/schema" role="search">
+          <label htmlFor="schema-filter">Filter</label>
+          <input id="schema-filter" type="search" name="q" defaultValue={query} placeholder="Table, column or meaning" data-testid="schema-filter" />
+        </form>
+        {query && (
+          <p className={styles.filtered}>
+            Showing matches for “{query}”. <a href="/schema">Show all</a>
+          </p>
+        )}
         <h2 className={styles.tocTitle}>Tables ({shown.tables.length})</h2>
         <ul>{shown.tables.map((t) => <li key={t.name}><a href={`#table-${t.name}`}>{t.name}</a></li>)}</ul>
         <h2 className={styles.tocTitle}>Views ({shown.views.length})</h2>
@@ -110,7 +113,7 @@ export function SchemaBrowser({ schema }: { schema: DescribedSchema }) {
       </nav>
       <div className={styles.objects}>
         {shown.tables.length === 0 && shown.views.length === 0 && (
-          <p className={styles.empty} data-testid="schema-no-match">Nothing in the schema matches “{deferred}”. Try part of a table or column name.</p>
+          <p className={styles.empty} data-testid="schema-no-match">Nothing in the schema matches “{query}”. Try part of a table or column name.</p>
         )}
         {shown.tables.map((t) => <TableSection key={t.name} table={t} />)}
         {shown.views.length > 0 && <h2 className={styles.groupTitle}>Views</h2>}

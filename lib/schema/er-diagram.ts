@@ -14,7 +14,7 @@ const PAD = 8;
 const COLUMN_GAP = 110;
 const BOX_GAP = 26;
 const MARGIN = 20;
-const LOOSE_COLUMNS = 4;
+const LOOSE_COLUMNS = 3;
 
 type Box = { table: TableInfo; x: number; y: number; height: number; keys: { name: string; mark: string }[]; loose: boolean };
 

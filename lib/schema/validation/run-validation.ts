@@ -21,7 +21,8 @@ import { CHECK_GROUPS, type CheckGroup, type CheckResult, type ValidationReport 
 /**
  * Queries the copy is grown to before the with/without-index timings: three times the demo data. A range query's
  * ratio depends on the share of rows it selects, not on the table's size; growing only lifts point look-ups
- * clear of fixed per-statement costs. The aggregation, view and export targets are timed at the data's own size.
+ * clear of fixed per-statement costs. The aggregation and view targets are timed at the data's own size; the
+ * export target (10,000 samples) on the grown copy, which has at least that many.
  */
 export const TIMING_QUERIES = 30_000;
 
@@ -73,17 +74,15 @@ export async function validateSchema(live: Database.Database, options: Validatio
     if (rejected) fk.evidence.push("On the copy, inserting a query for a session that does not exist is rejected");
     else Object.assign(fk, { passed: false, evidence: [...(fk.passed ? [] : fk.evidence), "On the copy, a query for a session that does not exist was accepted"] });
 
-    checks.push(
-      aggregationCheck(copy.sqlite),
-      viewsEfficientCheck(copy.sqlite, schema),
-      safely("export-time", "performance", "Training data export < 1 s for 10,000 samples", () => exportTimeCheck(copy.sqlite)),
-    );
+    checks.push(aggregationCheck(copy.sqlite), viewsEfficientCheck(copy.sqlite, schema));
     checks.push(
       safely("index-speedup", "performance", "Indexes reduce query time by 10×+", () => {
         growQueries(copy.sqlite, options.timingQueries ?? TIMING_QUERIES);
         speedups = measureSpeedups(copy.sqlite);
         return speedupCheck(speedups);
       }),
+      // After the growth, so that a database with fewer than 10,000 vectors still exports 10,000 samples.
+      safely("export-time", "performance", "Training data export < 1 s for 10,000 samples", () => exportTimeCheck(copy.sqlite)),
     );
   } finally {
     copy.dispose();
