@@ -1,5 +1,6 @@
 import type { DescribedSchema, DescribedTable, DescribedView } from "@/lib/schema/live-schema";
 import { filterSchema } from "@/lib/schema/filter-schema";
+import panel from "@/components/ui/panel.module.css";
 import styles from "./schema.module.css";
 
 function TableSection({ table }: { table: DescribedTable }) {
@@ -10,7 +11,7 @@ function TableSection({ table }: { table: DescribedTable }) {
       </h3>
       <p className={styles.meaning}>{table.description}</p>
       <div className={styles.scroll}>
-        <table className={styles.table}>
+        <table className={`${panel.table} ${styles.columns}`}>
           <thead>
             <tr>
               <th scope="col">Column</th>
