@@ -15,19 +15,20 @@ function TableSection({ table }: { table: DescribedTable }) {
           <thead>
             <tr>
               <th scope="col">Column</th>
+              <th scope="col">Meaning</th>
               <th scope="col">Type</th>
               <th scope="col">Not null</th>
               <th scope="col">Default</th>
               <th scope="col">Key</th>
               <th scope="col">References</th>
               <th scope="col">CHECK</th>
-              <th scope="col">Meaning</th>
             </tr>
           </thead>
           <tbody>
             {table.columns.map((c) => (
               <tr key={c.name} data-testid="schema-column" data-column={c.name}>
                 <td><code>{c.name}</code></td>
+                <td className={styles.meaningCell}>{c.description}</td>
                 <td>{c.type || "—"}{c.generated && <span className={styles.note}> generated</span>}</td>
                 <td>{c.notNull ? "yes" : ""}</td>
                 <td>{c.defaultValue !== null && <code>{c.defaultValue}</code>}</td>
@@ -40,7 +41,6 @@ function TableSection({ table }: { table: DescribedTable }) {
                   )}
                 </td>
                 <td className={styles.checks}>{c.checks.map((check) => <code key={check}>{check}</code>)}</td>
-                <td className={styles.meaningCell}>{c.description}</td>
               </tr>
             ))}
           </tbody>
