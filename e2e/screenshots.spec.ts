@@ -21,6 +21,8 @@ test.use({ allowedConsoleError: /status of 404.*no-such-page|React error #441/ }
 for (const colorScheme of ["light", "dark"] as const) {
   for (const size of SIZES) {
     test(`screenshots, ${colorScheme}, ${size.name}`, async ({ page }) => {
+      // Eight pages, full length (the schema page lists every table), on a machine that may be busy.
+      test.setTimeout(120_000);
       await page.setViewportSize(size.viewport);
       await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
       for (const { label, url, name } of PAGES) {
