@@ -1,0 +1,29 @@
+import { NextRequest } from "next/server";
+import { createTempDatabase, type TempDatabase } from "./temp-db";
+
+/**
+ * Route handlers read the app's database (lib/db.ts, lib/features/bulk-connection.ts) from DATABASE_URL, opened
+ * once per process; Vitest runs each test file in its own process. Call this before importing any route module.
+ */
+export function apiTestDatabase(): TempDatabase {
+  const temp = createTempDatabase();
+  process.env.DATABASE_URL = temp.url;
+  return temp;
+}
+
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+
+export type CallOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string> };
+
+/** Calls a route handler function as Next.js would, with a real Request. */
+export async function callRoute(handler: Handler, method: string, path: string, options: CallOptions = {}) {
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const request = new NextRequest(`http://localhost${path}`, {
+    method,
+    body,
+    headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...options.headers },
+  });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text === "" ? null : (JSON.parse(text) as Record<string, unknown>) };
+}
