@@ -11,19 +11,19 @@ export function apiTestDatabase(): TempDatabase {
   return temp;
 }
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+type Handler<Params> = (request: NextRequest, context: { params: Promise<Params> }) => Response | Promise<Response>;
 
-export type CallOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Record<string, string> };
+export type CallOptions<Params> = { body?: unknown; rawBody?: string; headers?: Record<string, string>; params?: Params };
 
 /** Calls a route handler function as Next.js would, with a real Request. */
-export async function callRoute(handler: Handler, method: string, path: string, options: CallOptions = {}) {
+export async function callRoute<Params>(handler: Handler<Params>, method: string, path: string, options: CallOptions<Params> = {}) {
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const request = new NextRequest(`http://localhost${path}`, {
     method,
     body,
     headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...options.headers },
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as Params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text === "" ? null : (JSON.parse(text) as Record<string, unknown>) };
 }
