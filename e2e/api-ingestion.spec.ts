@@ -17,7 +17,7 @@ test("the Python client, from a bare python3 with no packages, logs a run and pr
   const queryIds = (db.prepare("SELECT id FROM queries ORDER BY timestamp DESC LIMIT 3").all() as { id: string }[]).map((row) => row.id);
   const version = `42.0.${Date.now()}`;
   const output = execFileSync("python3", ["-I", "-S", "clients/python/smoke_test.py", "--version", version, ...queryIds.flatMap((id) => ["--query-id", id])], {
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", RALL_URL: serverUrl("seeded"), RALL_API_KEY: e2eApiKey("write") },
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", RALL_URL: serverUrl("seeded"), RALL_API_KEY: e2eApiKey("write"), NODE_ENV: "production" },
     encoding: "utf8",
   });
   const { runId, predictionIds } = JSON.parse(output) as { runId: string; predictionIds: string[] };
