@@ -13,8 +13,9 @@ export type JsonSchema = Record<string, unknown>;
 
 /** A zod schema as JSON Schema: what a client sends (`input`) or receives (`output`). */
 export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
-  return rest;
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  delete generated.$schema;
+  return generated;
 }
 
 /** The request body's schema: the object, or `{ items: [...] }` of it for a batch. */
