@@ -146,3 +146,4 @@ await main();
 benchAbStatistics();
 await (await import("./bench/predictions")).benchPredictions();
 await (await import("./bench/features")).benchFeatures();
+await (await import("./bench/ingestion")).benchIngestion();

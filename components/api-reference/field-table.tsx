@@ -19,7 +19,7 @@ export function FieldTable({ fields, caption }: { fields: FieldRow[]; caption: s
         <tbody>
           {fields.map((field) => (
             <tr key={field.name} data-field={field.name}>
-              <td>
+              <td className={styles.name}>
                 <code>{field.name}</code>
                 {field.required ? <span className={styles.required}> required</span> : null}
               </td>

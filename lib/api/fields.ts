@@ -8,11 +8,19 @@ import { z } from "zod";
 export const isoTimestamp = z.iso.datetime({ precision: 3, error: "Use an ISO 8601 UTC timestamp with milliseconds, such as 2026-11-20T14:30:00.000Z." });
 
 /** An id the server generates when it is left out. */
-export const optionalId = z.uuid("An id must be a UUID, such as 0b6c4c1e-6f3a-4f44-9a51-3f0c1d2e4b5a; leave it out to have one made.").optional();
+export const optionalId = z
+  .uuid("An id must be a UUID, such as 0b6c4c1e-6f3a-4f44-9a51-3f0c1d2e4b5a; leave it out to have one made.")
+  .optional()
+  .describe("Your own id for the row; one is made when left out.");
 
 /** A reference to an existing row by id. */
 export const reference = (what: string) =>
-  z.string({ error: `Give the ${what} id.` }).trim().min(1, `Give the ${what} id.`).max(100, `A ${what} id is at most 100 characters.`);
+  z
+    .string({ error: `Give the ${what} id.` })
+    .trim()
+    .min(1, `Give the ${what} id.`)
+    .max(100, `A ${what} id is at most 100 characters.`)
+    .describe(`The id of an existing ${what}.`);
 
 /** A 64-character lower-case hex HMAC (subject ids, context hashes), as the CHECKs require. */
 export const hexHash = (what: string) => z.string().regex(/^[0-9a-f]{64}$/, `${what} must be a 64-character lower-case hex hash.`);

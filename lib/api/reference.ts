@@ -28,7 +28,11 @@ function variants(schema: JsonSchema): JsonSchema[] {
   return anyOf ? anyOf.flatMap(variants) : [schema];
 }
 
+const ANY_JSON = ["string", "number", "boolean", "null", "array", "object"];
+
 function typeName(schema: JsonSchema): string {
+  const kinds = variants(schema).map((variant) => variant.type);
+  if (ANY_JSON.every((kind) => kinds.includes(kind))) return "any JSON value";
   const names = variants(schema).flatMap((variant): string[] => {
     const type = variant.type;
     if (Array.isArray(type)) return type as string[];
@@ -41,6 +45,7 @@ function typeName(schema: JsonSchema): string {
   return [...new Set(names)].join(" | ");
 }
 
+const plural = (count: unknown, noun: string) => `${number(count)} ${noun}${count === 1 ? "" : "s"}`;
 const number = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en-US") : String(value));
 const isSafeBound = (value: unknown) => typeof value === "number" && Math.abs(value) < 1e15;
 
@@ -55,10 +60,10 @@ function constraintsOf(schema: JsonSchema): string[] {
     if (min !== undefined && max !== undefined) found.push(`${number(min)} to ${number(max)}`);
     else if (min !== undefined) found.push(`≥ ${number(min)}`);
     else if (max !== undefined) found.push(`≤ ${number(max)}`);
-    if (typeof variant.minLength === "number" && variant.minLength > 0) found.push(`at least ${number(variant.minLength)} characters`);
-    if (typeof variant.maxLength === "number") found.push(`at most ${number(variant.maxLength)} characters`);
-    if (typeof variant.minItems === "number" && variant.minItems > 0) found.push(`at least ${number(variant.minItems)} items`);
-    if (typeof variant.maxItems === "number") found.push(`at most ${number(variant.maxItems)} items`);
+    if (typeof variant.minLength === "number" && variant.minLength > 0) found.push(`at least ${plural(variant.minLength, "character")}`);
+    if (typeof variant.maxLength === "number") found.push(`at most ${plural(variant.maxLength, "character")}`);
+    if (typeof variant.minItems === "number" && variant.minItems > 0) found.push(`at least ${plural(variant.minItems, "item")}`);
+    if (typeof variant.maxItems === "number") found.push(`at most ${plural(variant.maxItems, "item")}`);
     if (typeof variant.pattern === "string" && variant.format === undefined) found.push(`matches ${variant.pattern}`);
   }
   return [...new Set(found)];

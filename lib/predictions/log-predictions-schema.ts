@@ -16,12 +16,15 @@ export const logPredictionSchema = z.object({
   queryId: reference("query"),
   runId: reference("training run"),
   predictedAt: isoTimestamp.optional().describe("When the model predicted; now when left out."),
-  predictionType: z.enum(PREDICTION_TYPES, { error: `The prediction type must be one of ${PREDICTION_TYPES.join(", ")}.` }),
+  predictionType: z
+    .enum(PREDICTION_TYPES, { error: `The prediction type must be one of ${PREDICTION_TYPES.join(", ")}.` })
+    .describe("What kind of model predicted: a classifier classifies, a router routes, an optimiser optimises."),
   prediction: z
     .json({ error: "The prediction must be a JSON value, such as \"reason\"." })
     .refine((value) => value !== null, "The prediction cannot be null.")
-    .refine((value) => JSON.stringify(value).length <= MAX_PREDICTION_JSON, `The prediction must be at most ${MAX_PREDICTION_JSON.toLocaleString("en-US")} characters of JSON.`),
-  confidence: fraction("Confidence").nullable().optional(),
+    .refine((value) => JSON.stringify(value).length <= MAX_PREDICTION_JSON, `The prediction must be at most ${MAX_PREDICTION_JSON.toLocaleString("en-US")} characters of JSON.`)
+    .describe("The model's output, usually a label such as \"reason\"; not null."),
+  confidence: fraction("Confidence").nullable().optional().describe("The model's confidence in the prediction."),
   actualValue: actualValueSchema.optional().describe("The actual label, when already known; the server computes is_correct from it."),
 });
 

@@ -17,6 +17,15 @@ const INSERT = `INSERT INTO model_predictions
   (id, query_id, model_run_id, predicted_at, prediction, confidence, prediction_type, actual_value, is_correct, labeled_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+function memoize<T>(work: (key: string) => T): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    let result = results.get(key);
+    if (result === undefined) results.set(key, (result = work(key)));
+    return result;
+  };
+}
+
 /** Every item's references checked in bulk (one query per table): unknown queries and runs, ids already taken. */
 function referenceErrors(sqlite: Database.Database, items: readonly LogPredictionInput[]): ItemErrors {
   const errors = new ItemErrors();
@@ -48,6 +57,12 @@ export function logPredictions(sqlite: Database.Database, items: readonly LogPre
   const refusal = referenceErrors(sqlite, items).refusal(400, "refused");
   if (refusal) return refusal;
   const insert = sqlite.prepare(INSERT);
+  // A batch repeats a handful of labels thousands of times: each distinct value is scrubbed once.
+  const scrubPrediction = memoize((json: string) => {
+    const scrubbed = scrubJsonStrings(JSON.parse(json) as unknown);
+    return { json: JSON.stringify(scrubbed.value), findings: scrubbed.findings };
+  });
+  const scrubActual = memoize(scrubPii);
   const ids: string[] = new Array(items.length);
   const logRows: RedactionLogRow[] = [];
   let labelled = 0;
@@ -55,14 +70,14 @@ export function logPredictions(sqlite: Database.Database, items: readonly LogPre
     const id = item.id ?? randomUUID();
     ids[index] = id;
     const predictedAt = item.predictedAt ?? now;
-    const prediction = scrubJsonStrings(item.prediction);
-    const predictionJson = JSON.stringify(prediction.value);
+    const prediction = scrubPrediction(JSON.stringify(item.prediction));
+    const predictionJson = prediction.json;
     const findings: { category: string }[] = [...prediction.findings];
     let actualJson: string | null = null;
     let correct: number | null = null;
     let labeledAt: string | null = null;
     if (item.actualValue !== undefined) {
-      const actual = scrubPii(item.actualValue);
+      const actual = scrubActual(item.actualValue);
       findings.push(...actual.findings);
       actualJson = storedLabel(actual.text);
       correct = isPredictionCorrect(item.predictionType, predictionJson, actualJson) ? 1 : 0;

@@ -26,18 +26,20 @@ const loss = (label: string, example: string) => numberField({ label, required: 
 const samples = (label: string, example: string) => numberField({ label, required: false, integer: true, example }).meta({ type: ["integer", "null"], minimum: 0 });
 
 /** POST /api/v1/runs/{id}/complete: when training finished and its final metrics (each optional). */
-export const completeRunSchema = z.object({
-  completedAt: dateTimeField("completed", true).meta({ type: "string", format: "date-time", description: "When training finished (UTC)." }),
-  trainingDurationMs: samples("Training duration", "5400000"),
-  validationSamples: samples("Validation samples", "2500"),
-  testSamples: samples("Test samples", "2500"),
-  accuracy: metric("Accuracy", "0.913"),
-  precision: metric("Precision", "0.905"),
-  recall: metric("Recall", "0.921"),
-  f1Score: metric("F1 score", "0.913"),
-  trainingLoss: loss("Training loss", "0.215"),
-  validationLoss: loss("Validation loss", "0.248"),
-});
+export const completeRunSchema = z
+  .object({
+    completedAt: dateTimeField("completed", true).meta({ type: "string", format: "date-time", description: "When training finished (UTC)." }),
+    trainingDurationMs: samples("Training duration", "5400000"),
+    validationSamples: samples("Validation samples", "2500"),
+    testSamples: samples("Test samples", "2500"),
+    accuracy: metric("Accuracy", "0.913"),
+    precision: metric("Precision", "0.905"),
+    recall: metric("Recall", "0.921"),
+    f1Score: metric("F1 score", "0.913"),
+    trainingLoss: loss("Training loss", "0.215"),
+    validationLoss: loss("Validation loss", "0.248"),
+  })
+  .meta({ required: ["completedAt"] });
 export type CompleteRunInput = z.output<typeof completeRunSchema>;
 
 /** PATCH /api/v1/runs/{id}: replace the notes (null clears them), add and remove tags. */

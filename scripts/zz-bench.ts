@@ -1,0 +1,2 @@
+export {};
+await (await import("./bench/ingestion")).benchIngestion();
