@@ -7,6 +7,7 @@
  * add that line. Prints medians and ratios; asserts nothing.
  */
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { NextRequest } from "next/server";
 import { parseBatch } from "@/lib/api/batch";
 import { insertQuery, insertRun } from "@/lib/test-support/rows";
@@ -14,6 +15,8 @@ import { createTempDatabase } from "@/lib/test-support/temp-db";
 import { measure } from "./measure";
 
 const TARGET_PER_SECOND = 20_000;
+const FLOOR_INSERT = `INSERT INTO model_predictions (id, query_id, model_run_id, predicted_at, prediction, confidence, prediction_type)
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const SIZES = [1_000, 10_000] as const;
 
 function batchBody(size: number, runId: string, queryIds: readonly string[]): string {
@@ -81,10 +84,18 @@ export async function benchIngestion(): Promise<void> {
       const items = parseBatch(parsed, logPredictionSchema);
       if (!items.ok) throw new Error(items.message);
       const write = await measure(() => temp.sqlite.transaction(() => logPredictions(temp.sqlite, items.items)).immediate(), iterations, 1);
+      // The floor: the same rows through one prepared INSERT in one transaction, with no checks or scrubbing.
+      const insert = temp.sqlite.prepare(FLOOR_INSERT);
+      const floor = await measure(
+        () => temp.sqlite.transaction(() => items.items.forEach((item) => insert.run(randomUUID(), item.queryId, item.runId, item.predictedAt, JSON.stringify(item.prediction), item.confidence ?? null, item.predictionType))).immediate(),
+        iterations,
+        1,
+      );
       const label = `${size.toLocaleString("en-US")} a batch`;
       console.log(line(`route handler, ${label} (end to end)`, size, handler.median));
       console.log(line(`  of which zod validation of every item`, size, validate.median));
       console.log(line(`  of which reference checks + scrub + insert`, size, write.median));
+      console.log(line(`  floor: bare prepared INSERTs in one transaction`, size, floor.median));
       const http = await overHttp(size);
       if (http) console.log(http);
       summary.push(`${label}: ${Math.round(rate(size, handler.median)).toLocaleString("en-US")} predictions/s (${(rate(size, handler.median) / TARGET_PER_SECOND).toFixed(2)}× the target)`);
@@ -92,6 +103,7 @@ export async function benchIngestion(): Promise<void> {
     const rows = temp.sqlite.prepare("SELECT COUNT(*) FROM model_predictions").pluck().get() as number;
     console.log(`  (table grew to ${rows.toLocaleString("en-US")} predictions during the run)`);
     console.log(`Ingestion throughput through the route handler: ${summary.join("; ")}.`);
+    console.log(`(Machine load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores; the floor line shows what SQLite itself allows.)`);
   } finally {
     await temp.close();
   }
