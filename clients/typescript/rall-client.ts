@@ -208,6 +208,149 @@ export type GetAbTestResponse = {
   analysis: Record<string, unknown>;
 };
 
+/** Ingest a session with its queries: the response body. */
+export type IngestSessionResponse = {
+  sessionId: string;
+  queries: number;
+  redactions: number;
+};
+
+/** Ingest a session with its queries: the request body. */
+export type IngestSessionRequest = {
+  session: {
+    id: string;
+    subjectId: string;
+    startedAt: string;
+    endedAt?: string;
+    profile?: "quick" | "balanced" | "deep" | "paranoid" | "decide" | "scientific" | "powercombo";
+    clientVersion?: string;
+    osFamily?: string;
+  };
+  queries?: ({
+    id: string;
+    timestamp: string;
+    text: string;
+    queryType?: "search" | "reason" | "code" | "general";
+    latencyMs: number;
+    errorCategory?: string;
+    toolsUsed?: string[];
+  })[];
+};
+
+/** Ingest a batch of queries: the response body. */
+export type IngestQueriesResponse = {
+  written: number;
+  ids: string[];
+  redacted: string[];
+};
+
+/** Ingest a batch of queries: the request body. */
+export type IngestQueriesRequest = {
+  items: ({
+    id?: string;
+    sessionId: string;
+    timestamp: string;
+    text: string;
+    queryType?: "search" | "reason" | "code" | "general" | null;
+    latencyMs: number;
+    resultCount?: number | null;
+    resultQualityScore?: number | null;
+    profileUsed?: "quick" | "balanced" | "deep" | "paranoid" | "decide" | "scientific" | "powercombo" | null;
+    errorCategory?: string | null;
+    toolsUsed?: string[];
+  })[];
+};
+
+/** Ingest a batch of feedback: the response body. */
+export type IngestFeedbackResponse = {
+  written: number;
+  ids: string[];
+  redacted: string[];
+};
+
+/** Ingest a batch of feedback: the request body. */
+export type IngestFeedbackRequest = {
+  items: ({
+    id?: string;
+    sessionId: string;
+    queryId?: string | null;
+    timestamp: string;
+    feedbackType: "thumbs_up" | "thumbs_down" | "explicit" | "implicit";
+    rating?: number | null;
+    category?: "accuracy" | "relevance" | "speed" | "format" | "other" | null;
+    contextHash?: string | null;
+  })[];
+};
+
+/** Ingest a batch of tool calls: the response body. */
+export type IngestToolUsageResponse = {
+  written: number;
+  ids: string[];
+  redacted: string[];
+};
+
+/** Ingest a batch of tool calls: the request body. */
+export type IngestToolUsageRequest = {
+  items: ({
+    id?: string;
+    sessionId: string;
+    queryId?: string | null;
+    timestamp: string;
+    toolName: string;
+    toolCategory?: "search" | "file" | "shell" | "mcp" | "reasoning" | null;
+    executionMs: number;
+    success: boolean;
+    errorType?: string | null;
+    inputSizeBytes?: number | null;
+    outputSizeBytes?: number | null;
+  })[];
+};
+
+/** Ingest a batch of reasoning traces: the response body. */
+export type IngestReasoningTracesResponse = {
+  written: number;
+  ids: string[];
+  redacted: string[];
+};
+
+/** Ingest a batch of reasoning traces: the request body. */
+export type IngestReasoningTracesRequest = {
+  items: ({
+    id?: string;
+    sessionId: string;
+    queryId?: string | null;
+    timestamp: string;
+    thinktoolName: string;
+    stepCount: number;
+    totalMs: number;
+    avgStepMs?: number | null;
+    coherenceScore?: number | null;
+    depthScore?: number | null;
+    stepTypes?: string[];
+  })[];
+};
+
+/** Record consent: the response body. */
+export type RecordConsentResponse = {
+  written: number;
+  ids: string[];
+  redacted: string[];
+};
+
+/** Record consent: the request body. */
+export type RecordConsentRequest = {
+  items: ({
+    id?: string;
+    subjectId: string;
+    timestamp: string;
+    localTelemetry: boolean;
+    aggregatedSharing: boolean;
+    communityContribution: boolean;
+    consentVersion: string;
+    ipHash?: string | null;
+  })[];
+};
+
 /** Export training data: the response body. */
 export type ExportTrainingDataResponse = string;
 
@@ -261,6 +404,36 @@ export class RallClient {
   /** GET /api/v1/ab-tests/{id}: Read a test and its analysis. */
   getAbTest(id: string, query: { mde?: number } = {}): Promise<GetAbTestResponse> {
     return send<GetAbTestResponse>(this.options, { method: "GET", path: `/api/v1/ab-tests/${encodeURIComponent(id)}`, query });
+  }
+
+  /** POST /api/v1/sessions: Ingest a session with its queries. */
+  ingestSession(body: IngestSessionRequest, options: WriteOptions = {}): Promise<IngestSessionResponse> {
+    return send<IngestSessionResponse>(this.options, { method: "POST", path: `/api/v1/sessions`, body, idempotencyKey: options.idempotencyKey });
+  }
+
+  /** POST /api/v1/queries: Ingest a batch of queries. */
+  ingestQueries(body: IngestQueriesRequest, options: WriteOptions = {}): Promise<IngestQueriesResponse> {
+    return send<IngestQueriesResponse>(this.options, { method: "POST", path: `/api/v1/queries`, body, idempotencyKey: options.idempotencyKey });
+  }
+
+  /** POST /api/v1/feedback: Ingest a batch of feedback. */
+  ingestFeedback(body: IngestFeedbackRequest, options: WriteOptions = {}): Promise<IngestFeedbackResponse> {
+    return send<IngestFeedbackResponse>(this.options, { method: "POST", path: `/api/v1/feedback`, body, idempotencyKey: options.idempotencyKey });
+  }
+
+  /** POST /api/v1/tool-usage: Ingest a batch of tool calls. */
+  ingestToolUsage(body: IngestToolUsageRequest, options: WriteOptions = {}): Promise<IngestToolUsageResponse> {
+    return send<IngestToolUsageResponse>(this.options, { method: "POST", path: `/api/v1/tool-usage`, body, idempotencyKey: options.idempotencyKey });
+  }
+
+  /** POST /api/v1/reasoning-traces: Ingest a batch of reasoning traces. */
+  ingestReasoningTraces(body: IngestReasoningTracesRequest, options: WriteOptions = {}): Promise<IngestReasoningTracesResponse> {
+    return send<IngestReasoningTracesResponse>(this.options, { method: "POST", path: `/api/v1/reasoning-traces`, body, idempotencyKey: options.idempotencyKey });
+  }
+
+  /** POST /api/v1/consent: Record consent. */
+  recordConsent(body: RecordConsentRequest, options: WriteOptions = {}): Promise<RecordConsentResponse> {
+    return send<RecordConsentResponse>(this.options, { method: "POST", path: `/api/v1/consent`, body, idempotencyKey: options.idempotencyKey });
   }
 
   /** GET /api/v1/export/training-data: Export training data. */

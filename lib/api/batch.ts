@@ -9,7 +9,7 @@ export type FieldErrors = Record<string, string[]>;
 export type ItemError = { index: number; fieldErrors: FieldErrors };
 
 /** Why a batch was refused: the status, a message, and the errors of each bad item (by index in `items`). */
-export type BatchRefusal = { ok: false; status: 400 | 404 | 409 | 413; message: string; items: ItemError[]; itemErrorCount: number };
+export type BatchRefusal = { ok: false; status: 400 | 403 | 404 | 409 | 413; message: string; items: ItemError[]; itemErrorCount: number };
 
 export type BatchParse<T> = { ok: true; items: T[] } | BatchRefusal;
 

@@ -11,6 +11,8 @@ import { recordGroundTruthSchema } from "@/lib/predictions/ground-truth-schema";
 import { logPredictionSchema } from "@/lib/predictions/log-predictions-schema";
 import { completeRunSchema, runTagsSchema, updateRunSchema } from "@/lib/runs/run-api-schema";
 import { registerRunSchema } from "@/lib/runs/schema";
+import { ingestSessionSchema } from "@/lib/telemetry/ingest-session";
+import { consentItemSchema, feedbackItemSchema, queryItemSchema, reasoningTraceItemSchema, toolUsageItemSchema } from "@/lib/telemetry/telemetry-batch-schemas";
 import * as responses from "./responses";
 import type { ApiScope } from "./v1-handler";
 
@@ -39,8 +41,26 @@ export type ApiOperation = {
 /** The registration form's fields plus the API's tags. */
 const newRunSchema = z.object({ ...registerRunSchema.shape, ...runTagsSchema.shape }).meta({ required: ["modelType", "modelVersion", "startedAt", "trainingSamples"] });
 
+const EXAMPLE_SESSION = "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b";
+const EXAMPLE_SUBJECT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 const EXAMPLE_RUN = "0b6c4c1e-6f3a-4f44-9a51-3f0c1d2e4b5a";
 const EXAMPLE_QUERY = "5f1d3c2a-8e4b-4c6d-9a7f-1b2c3d4e5f60";
+
+/** A session-scoped telemetry batch: same rules, different table. */
+function telemetryBatch(id: string, path: string, what: string, schema: z.ZodType, example: Record<string, unknown>): ApiOperation {
+  return {
+    id,
+    method: "POST",
+    path,
+    resource: "Telemetry",
+    scope: "write",
+    summary: `Ingest a batch of ${what}`,
+    description: `Up to 10,000 ${what} of existing sessions, all or nothing. An item whose session's subject has not consented to local telemetry refuses the batch with 403; free text is scrubbed.`,
+    request: { schema, batch: true, example: { items: [example] } },
+    response: { status: 201, description: "Every item was written.", schema: responses.rowsWrittenResponse },
+    errors: { 413: "More than 10,000 items." },
+  };
+}
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
   {
@@ -168,6 +188,34 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     response: { status: 200, description: "The test and its analysis.", schema: responses.abTestResponse },
     errors: { 404: "There is no test with this id." },
     python: "analysis = rall.RallClient().ab_test(test_id)",
+  },
+  {
+    id: "ingestSession",
+    method: "POST",
+    path: "/api/v1/sessions",
+    resource: "Telemetry",
+    scope: "write",
+    summary: "Ingest a session with its queries",
+    description: "One session and its queries. Refused with 403 unless the subject's latest consent allows local telemetry; query text is hashed, never stored.",
+    request: { schema: ingestSessionSchema, example: { session: { id: EXAMPLE_SESSION, subjectId: EXAMPLE_SUBJECT, startedAt: "2026-11-20T09:00:00.000Z" }, queries: [] } },
+    response: { status: 201, description: "The session was stored.", schema: responses.sessionIngestedResponse },
+    errors: { 409: "The session was already ingested." },
+  },
+  telemetryBatch("ingestQueries", "/api/v1/queries", "queries", queryItemSchema, { sessionId: EXAMPLE_SESSION, timestamp: "2026-11-20T09:00:01.000Z", text: "how do I rotate keys", latencyMs: 840, queryType: "reason" }),
+  telemetryBatch("ingestFeedback", "/api/v1/feedback", "feedback", feedbackItemSchema, { sessionId: EXAMPLE_SESSION, queryId: EXAMPLE_QUERY, timestamp: "2026-11-20T09:00:05.000Z", feedbackType: "thumbs_up" }),
+  telemetryBatch("ingestToolUsage", "/api/v1/tool-usage", "tool calls", toolUsageItemSchema, { sessionId: EXAMPLE_SESSION, timestamp: "2026-11-20T09:00:02.000Z", toolName: "web_search", toolCategory: "search", executionMs: 310, success: true }),
+  telemetryBatch("ingestReasoningTraces", "/api/v1/reasoning-traces", "reasoning traces", reasoningTraceItemSchema, { sessionId: EXAMPLE_SESSION, timestamp: "2026-11-20T09:00:03.000Z", thinktoolName: "decompose", stepCount: 4, totalMs: 1200, stepTypes: ["plan", "check"] }),
+  {
+    id: "recordConsent",
+    method: "POST",
+    path: "/api/v1/consent",
+    resource: "Telemetry",
+    scope: "write",
+    summary: "Record consent",
+    description: "Up to 10,000 consent records, appended: a subject's latest record is their current consent, which every telemetry write checks.",
+    request: { schema: consentItemSchema, batch: true, example: { items: [{ subjectId: EXAMPLE_SUBJECT, timestamp: "2026-11-20T08:59:00.000Z", localTelemetry: true, aggregatedSharing: false, communityContribution: false, consentVersion: "2026-11" }] } },
+    response: { status: 201, description: "Every record was stored.", schema: responses.rowsWrittenResponse },
+    errors: { 413: "More than 10,000 items." },
   },
   {
     id: "exportTrainingData",

@@ -47,3 +47,4 @@ export const abTestResponse = z.object({
   mdePoints: z.number(),
   analysis: z.record(z.string(), z.unknown()).describe("Fixed-horizon and sequential analysis, power toward the effect, guardrails (as on the test's page)."),
 });
+export const sessionIngestedResponse = z.object({ sessionId: z.string(), queries: z.int(), redactions: z.int() });
