@@ -76,105 +76,98 @@ class Scrubber {
     return JSON.stringify(scrubbed.value);
   }
 
-  async finish(tx: Tx, ids: string[]): Promise<TelemetryBatchResult> {
+  async finish(tx: Tx, rows: readonly { id: string }[]): Promise<TelemetryBatchResult> {
     if (this.logRows.length > 0) await tx.redactionLog.createMany({ data: this.logRows });
+    const ids = rows.map((row) => row.id);
     return { ok: true, written: ids.length, ids, redacted: [...new Set(this.logRows.map((row) => row.patternMatched))] };
   }
 }
 
-export async function ingestQueries(tx: Tx, items: readonly QueryItem[], key: Uint8Array = loadSecretKey(), now: string = isoNow()): Promise<TelemetryBatchResult> {
+type Prepared<Fields> = { refusal: BatchRefusal } | { rows: ({ id: string; sessionId: string; timestamp: string } & Fields)[]; scrub: Scrubber };
+
+/** The shared first half of a session-scoped batch: the bulk checks, then each row's id, session and time. */
+async function prepareRows<Item extends SessionScoped & { id?: string; timestamp: string }, Fields>(
+  tx: Tx,
+  items: readonly Item[],
+  table: string,
+  now: string,
+  fields: (item: Item, id: string, scrub: Scrubber) => Fields,
+): Promise<Prepared<Fields>> {
   const refusal = await sessionErrors(tx, items);
-  if (refusal) return refusal;
-  const scrub = new Scrubber("queries", now);
+  if (refusal) return { refusal };
+  const scrub = new Scrubber(table, now);
   const rows = items.map((item) => {
     const id = item.id ?? randomUUID();
-    return {
-      id,
-      sessionId: item.sessionId,
-      timestamp: item.timestamp,
-      queryHash: hashQueryText(item.text, key),
-      queryLength: item.text.length,
-      queryType: item.queryType ?? null,
-      latencyMs: item.latencyMs,
-      resultCount: item.resultCount ?? null,
-      resultQualityScore: item.resultQualityScore ?? null,
-      profileUsed: item.profileUsed ?? null,
-      errorOccurred: item.errorCategory ? 1 : 0,
-      errorCategory: scrub.text(id, item.errorCategory),
-      toolsUsed: scrub.json(id, item.toolsUsed),
-      toolCalls: item.toolsUsed.length,
-    };
+    return { id, sessionId: item.sessionId, timestamp: item.timestamp, ...fields(item, id, scrub) };
   });
-  await tx.query.createMany({ data: rows });
+  return { rows, scrub };
+}
+
+export async function ingestQueries(tx: Tx, items: readonly QueryItem[], key: Uint8Array = loadSecretKey(), now: string = isoNow()): Promise<TelemetryBatchResult> {
+  const prepared = await prepareRows(tx, items, "queries", now, (item, id, scrub) => ({
+    queryHash: hashQueryText(item.text, key),
+    queryLength: item.text.length,
+    queryType: item.queryType ?? null,
+    latencyMs: item.latencyMs,
+    resultCount: item.resultCount ?? null,
+    resultQualityScore: item.resultQualityScore ?? null,
+    profileUsed: item.profileUsed ?? null,
+    errorOccurred: item.errorCategory ? 1 : 0,
+    errorCategory: scrub.text(id, item.errorCategory),
+    toolsUsed: scrub.json(id, item.toolsUsed),
+    toolCalls: item.toolsUsed.length,
+  }));
+  if ("refusal" in prepared) return prepared.refusal;
+  await tx.query.createMany({ data: prepared.rows });
   await bumpSessionCounters(tx, "query_count", items);
-  return scrub.finish(tx, rows.map((row) => row.id));
+  return prepared.scrub.finish(tx, prepared.rows);
 }
 
 export async function ingestFeedback(tx: Tx, items: readonly FeedbackItem[], now: string = isoNow()): Promise<TelemetryBatchResult> {
-  const refusal = await sessionErrors(tx, items);
-  if (refusal) return refusal;
-  const rows = items.map((item) => ({
-    id: item.id ?? randomUUID(),
-    sessionId: item.sessionId,
+  const prepared = await prepareRows(tx, items, "feedback", now, (item) => ({
     queryId: item.queryId ?? null,
-    timestamp: item.timestamp,
     feedbackType: item.feedbackType,
     rating: item.rating ?? null,
     category: item.category ?? null,
     contextHash: item.contextHash ?? null,
   }));
-  await tx.feedback.createMany({ data: rows });
+  if ("refusal" in prepared) return prepared.refusal;
+  await tx.feedback.createMany({ data: prepared.rows });
   await bumpSessionCounters(tx, "feedback_count", items);
-  return new Scrubber("feedback", now).finish(tx, rows.map((row) => row.id));
+  return prepared.scrub.finish(tx, prepared.rows);
 }
 
 export async function ingestToolUsage(tx: Tx, items: readonly ToolUsageItem[], now: string = isoNow()): Promise<TelemetryBatchResult> {
-  const refusal = await sessionErrors(tx, items);
-  if (refusal) return refusal;
-  const scrub = new Scrubber("tool_usage", now);
-  const rows = items.map((item) => {
-    const id = item.id ?? randomUUID();
-    return {
-      id,
-      sessionId: item.sessionId,
-      queryId: item.queryId ?? null,
-      timestamp: item.timestamp,
-      toolName: scrub.text(id, item.toolName)!,
-      toolCategory: item.toolCategory ?? null,
-      executionMs: item.executionMs,
-      success: item.success ? 1 : 0,
-      errorType: scrub.text(id, item.errorType),
-      inputSizeBytes: item.inputSizeBytes ?? null,
-      outputSizeBytes: item.outputSizeBytes ?? null,
-    };
-  });
-  await tx.toolUsage.createMany({ data: rows });
+  const prepared = await prepareRows(tx, items, "tool_usage", now, (item, id, scrub) => ({
+    queryId: item.queryId ?? null,
+    toolName: scrub.text(id, item.toolName)!,
+    toolCategory: item.toolCategory ?? null,
+    executionMs: item.executionMs,
+    success: item.success ? 1 : 0,
+    errorType: scrub.text(id, item.errorType),
+    inputSizeBytes: item.inputSizeBytes ?? null,
+    outputSizeBytes: item.outputSizeBytes ?? null,
+  }));
+  if ("refusal" in prepared) return prepared.refusal;
+  await tx.toolUsage.createMany({ data: prepared.rows });
   await bumpSessionCounters(tx, "tool_count", items);
-  return scrub.finish(tx, rows.map((row) => row.id));
+  return prepared.scrub.finish(tx, prepared.rows);
 }
 
 export async function ingestReasoningTraces(tx: Tx, items: readonly ReasoningTraceItem[], now: string = isoNow()): Promise<TelemetryBatchResult> {
-  const refusal = await sessionErrors(tx, items);
-  if (refusal) return refusal;
-  const scrub = new Scrubber("reasoning_traces", now);
-  const rows = items.map((item) => {
-    const id = item.id ?? randomUUID();
-    return {
-      id,
-      sessionId: item.sessionId,
-      queryId: item.queryId ?? null,
-      timestamp: item.timestamp,
-      thinktoolName: scrub.text(id, item.thinktoolName)!,
-      stepCount: item.stepCount,
-      totalMs: item.totalMs,
-      avgStepMs: item.avgStepMs ?? null,
-      coherenceScore: item.coherenceScore ?? null,
-      depthScore: item.depthScore ?? null,
-      stepTypes: scrub.json(id, item.stepTypes),
-    };
-  });
-  await tx.reasoningTrace.createMany({ data: rows });
-  return scrub.finish(tx, rows.map((row) => row.id));
+  const prepared = await prepareRows(tx, items, "reasoning_traces", now, (item, id, scrub) => ({
+    queryId: item.queryId ?? null,
+    thinktoolName: scrub.text(id, item.thinktoolName)!,
+    stepCount: item.stepCount,
+    totalMs: item.totalMs,
+    avgStepMs: item.avgStepMs ?? null,
+    coherenceScore: item.coherenceScore ?? null,
+    depthScore: item.depthScore ?? null,
+    stepTypes: scrub.json(id, item.stepTypes),
+  }));
+  if ("refusal" in prepared) return prepared.refusal;
+  await tx.reasoningTrace.createMany({ data: prepared.rows });
+  return prepared.scrub.finish(tx, prepared.rows);
 }
 
 /** Consent records: appended, never updated; a subject's latest record is their current consent. */
@@ -190,5 +183,5 @@ export async function ingestConsent(tx: Tx, items: readonly ConsentItem[], now: 
     ipHash: item.ipHash ?? null,
   }));
   await tx.privacyConsent.createMany({ data: rows });
-  return new Scrubber("privacy_consent", now).finish(tx, rows.map((row) => row.id));
+  return new Scrubber("privacy_consent", now).finish(tx, rows);
 }
