@@ -1,2 +1,0 @@
-export {};
-await (await import("./bench/ingestion")).benchIngestion();
