@@ -34,7 +34,8 @@ def main() -> int:
         notes="Logged by the Python client smoke test.",
         tags=["python-client"],
     )
-    rall.complete_run(run_id, started + dt.timedelta(hours=1), accuracy=0.875, f1_score=0.861)
+    # Every headline metric, as a real training job reports them (the compare page draws each).
+    rall.complete_run(run_id, started + dt.timedelta(hours=1), accuracy=0.875, precision=0.868, recall=0.855, f1_score=0.861)
     predictions = [
         {"query_id": query_id, "prediction": "reason", "prediction_type": "classification", "confidence": 0.8, "actual_value": "reason" if i % 2 == 0 else "search"}
         for i, query_id in enumerate(args.query_id)
