@@ -1,7 +1,7 @@
 import { SECTIONS } from "./support/sections";
 import { expect, test } from "./support/test";
 
-test("the sidebar lists exactly the eight sections, in order", async ({ page }) => {
+test("the sidebar lists exactly the nine sections, in order", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link")).toHaveText(SECTIONS.map((section) => section.label));

@@ -326,6 +326,29 @@ export const TABLE_DESCRIPTIONS: Record<string, TableDescription> = {
       revoked_at: "When the key was revoked; NULL while it works.",
     },
   },
+  api_idempotency_keys: {
+    description: "The answer to an API write sent with an Idempotency-Key, stored in the write's own transaction, so a retry replays it instead of writing twice (24 h).",
+    columns: {
+      id: "Row id (UUID).",
+      caller_id: "The API key or user that sent the request: keys are per caller.",
+      idempotency_key: "The request's Idempotency-Key header.",
+      route: "The operation it was sent to; the same key on another route is refused.",
+      request_hash: "SHA-256 of the request body; the same key with another body is refused (422).",
+      response_status: "HTTP status of the stored answer (2xx).",
+      response_body: "The stored answer, JSON.",
+      created_at: "When the write was made.",
+      expires_at: "When the key may be forgotten.",
+    },
+  },
+  run_tags: {
+    description: "Tags on a training run, set through the API.",
+    columns: {
+      id: "Tag row id (UUID).",
+      run_id: "The run (CASCADE with it).",
+      tag: "The tag, 1–64 characters, trimmed, PII-scrubbed.",
+      created_at: "When it was added.",
+    },
+  },
 };
 
 export const VIEW_DESCRIPTIONS: Record<string, string> = {
@@ -411,4 +434,10 @@ export const INDEX_DESCRIPTIONS: Record<string, string> = {
   idx_api_keys_created: "Keys by creation time.",
   idx_api_keys_last_used: "Keys by last use (unused keys).",
   idx_api_keys_revoked: "Revoked keys.",
+  idx_api_idempotency_caller_key: "One stored answer per caller and key (unique: concurrent retries write once).",
+  idx_api_idempotency_created: "Stored answers by time.",
+  idx_api_idempotency_expires: "Expired keys, swept on write.",
+  idx_run_tags_run_tag: "A run's tags, each once (unique; foreign key).",
+  idx_run_tags_tag: "Runs with a tag.",
+  idx_run_tags_created: "Tags by time added.",
 };

@@ -8,7 +8,7 @@
  * Prints median and p95 per view and the ratio of each median to the floor. It measures; it asserts nothing.
  *
  * Options: --runs N (default 100000), --iterations N (default 25), --keep (keep the database file),
- * --only runs|ab|predictions|features (one part only).
+ * --only runs|ab|predictions|features|ingestion (one part only).
  * Run with the react-server condition (see package.json) so the `server-only` marker resolves as on the server.
  */
 import { performance } from "node:perf_hooks";
@@ -33,7 +33,7 @@ const { values: options } = parseArgs({
     only: { type: "string" },
   },
 });
-const PARTS = ["runs", "ab", "predictions", "features"];
+const PARTS = ["runs", "ab", "predictions", "features", "ingestion"];
 if (options.only !== undefined && !PARTS.includes(options.only)) throw new Error(`--only takes one of ${PARTS.join(", ")}`);
 const part = (name: string) => options.only === undefined || options.only === name;
 const RUNS = Number(options.runs);
@@ -131,3 +131,4 @@ if (part("runs")) await main();
 if (part("ab")) benchAbStatistics();
 if (part("predictions")) await (await import("./bench/predictions")).benchPredictions();
 if (part("features")) await (await import("./bench/features")).benchFeatures();
+if (part("ingestion")) await (await import("./bench/ingestion")).benchIngestion();

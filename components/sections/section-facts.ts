@@ -1,4 +1,5 @@
 import type { SectionHref } from "@/components/shell/nav-items";
+import { API_OPERATIONS } from "@/lib/api/operations";
 import { formatCount, formatCountOf } from "@/lib/format";
 import type { RecordCounts } from "@/lib/overview/record-counts";
 import type { SchemaSummary } from "@/lib/schema/summary";
@@ -42,6 +43,10 @@ export function sectionFacts(counts: RecordCounts, schema: SchemaSummary): Recor
         schema.version === null ? "" : `, schema version ${schema.version}`
       }`,
       empty: schema.tables === 0,
+    },
+    "/api-reference": {
+      text: `${formatCountOf(API_OPERATIONS.length, "endpoint")} for training and serving code`,
+      empty: false,
     },
   };
 }

@@ -84,6 +84,14 @@ export const SchemaIcon: IconComponent = (props) => (
   </Icon>
 );
 
+export const ApiIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="M8 6l-6 6 6 6" />
+    <path d="M16 6l6 6-6 6" />
+    <path d="M13.5 4l-3 16" />
+  </Icon>
+);
+
 export const SunIcon: IconComponent = (props) => (
   <Icon {...props}>
     <circle cx="12" cy="12" r="4" />

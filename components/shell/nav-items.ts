@@ -1,5 +1,6 @@
 import {
   AbTestsIcon,
+  ApiIcon,
   FeaturesIcon,
   OverviewIcon,
   PredictionsIcon,
@@ -11,7 +12,7 @@ import {
 } from "./icons";
 
 /** The sections besides Overview. */
-export type SectionHref = "/runs" | "/predictions" | "/ab-tests" | "/features" | "/telemetry" | "/privacy" | "/schema";
+export type SectionHref = "/runs" | "/predictions" | "/ab-tests" | "/features" | "/telemetry" | "/privacy" | "/schema" | "/api-reference";
 
 export type NavItem = {
   href: "/" | SectionHref;
@@ -70,6 +71,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "Schema",
     icon: SchemaIcon,
     summary: "The migrated database: tables, views, constraints and indexes.",
+  },
+  {
+    href: "/api-reference",
+    label: "API",
+    icon: ApiIcon,
+    summary: "The ingestion API: how training and serving code write runs, predictions, ground truth and outcomes.",
   },
 ];
 

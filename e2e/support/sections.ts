@@ -8,4 +8,5 @@ export const SECTIONS = [
   { label: "Telemetry", path: "/telemetry" },
   { label: "Privacy", path: "/privacy" },
   { label: "Schema", path: "/schema" },
+  { label: "API", path: "/api-reference" },
 ] as const;

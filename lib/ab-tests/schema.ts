@@ -78,18 +78,20 @@ export type CreateAbTestField = (typeof CREATE_AB_TEST_FIELDS)[number];
 
 export const createAbTestSchema = z
   .object({
-    name: requiredText("The name", AB_TEST_LIMITS.name, "Name the test, such as “classifier 2.4.0 vs 2.3.1”."),
-    variantARunId: runId("A"),
-    variantBRunId: runId("B"),
-    trafficSplit,
-    startedAt,
-    notes: optionalText("The hypothesis", AB_TEST_LIMITS.notes),
+    // .meta: what the API documents (lib/api/openapi.ts) for these form fields, which zod cannot infer.
+    name: requiredText("The name", AB_TEST_LIMITS.name, "Name the test, such as “classifier 2.4.0 vs 2.3.1”.").meta({ type: "string", maxLength: AB_TEST_LIMITS.name, description: "The test's name" }),
+    variantARunId: runId("A").meta({ type: "string", description: "Training run id of variant A (the control)" }),
+    variantBRunId: runId("B").meta({ type: "string", description: "Training run id of variant B, another version of the same model type" }),
+    trafficSplit: trafficSplit.meta({ type: ["number", "string"], minimum: 1, maximum: 99, description: "B's share of traffic in percent", examples: [50] }),
+    startedAt: startedAt.meta({ type: ["string", "null"], format: "date-time", description: "When the test started (UTC, not in the future); now when left out" }),
+    notes: optionalText("The hypothesis", AB_TEST_LIMITS.notes).meta({ type: ["string", "null"], maxLength: AB_TEST_LIMITS.notes, description: "The hypothesis" }),
   })
   .refine((input) => input.variantARunId !== input.variantBRunId, {
     path: ["variantBRunId"],
     message: "Variant B must be a different model version from variant A.",
     when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "variantARunId" || issue.path?.[0] === "variantBRunId"),
-  });
+  })
+  .meta({ required: ["name", "variantARunId", "variantBRunId", "trafficSplit"] });
 
 export type CreateAbTestInput = z.output<typeof createAbTestSchema>;
 export type CreateAbTestFieldErrors = Partial<Record<CreateAbTestField, string[]>>;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
-import { ADDED_COLUMNS, ACCESS_TABLES, FEATURE_TABLES, ML_TABLES, PRIVACY_TABLES, V1_TABLES, VIEWS } from "./test-fixtures/design-schema";
+import { ADDED_COLUMNS, ACCESS_TABLES, API_TABLES, FEATURE_TABLES, ML_TABLES, PRIVACY_TABLES, V1_TABLES, VIEWS } from "./test-fixtures/design-schema";
 
 let temp: TempDatabase;
 beforeAll(() => {
@@ -28,15 +28,15 @@ function objects(type: "table" | "view"): string[] {
 }
 
 describe("the migrated schema", () => {
-  it("has the 9 v1 tables, schema_version, the 4 ML tables and the privacy centre's tables, the snapshots table, the access-control tables, and nothing else", () => {
-    expect(objects("table")).toEqual([...Object.keys(V1_TABLES), ...Object.keys(ML_TABLES), ...Object.keys(PRIVACY_TABLES), ...Object.keys(FEATURE_TABLES), ...Object.keys(ACCESS_TABLES)].sort());
+  it("has the 9 v1 tables, schema_version, the 4 ML tables and the privacy centre's tables, the snapshots table, the access-control tables, the ingestion API's tables, and nothing else", () => {
+    expect(objects("table")).toEqual([...Object.keys(V1_TABLES), ...Object.keys(ML_TABLES), ...Object.keys(PRIVACY_TABLES), ...Object.keys(FEATURE_TABLES), ...Object.keys(ACCESS_TABLES), ...Object.keys(API_TABLES)].sort());
   });
 
   it("has the 3 v1 views and the design document's 3 views", () => {
     expect(objects("view")).toEqual(Object.keys(VIEWS).sort());
   });
 
-  it.each(Object.entries({ ...V1_TABLES, ...ML_TABLES, ...PRIVACY_TABLES, ...FEATURE_TABLES, ...ACCESS_TABLES }))("table %s has every documented column under its documented name", (table, columns) => {
+  it.each(Object.entries({ ...V1_TABLES, ...ML_TABLES, ...PRIVACY_TABLES, ...FEATURE_TABLES, ...ACCESS_TABLES, ...API_TABLES }))("table %s has every documented column under its documented name", (table, columns) => {
     expect(columnsOf(table)).toEqual(expect.arrayContaining(columns));
   });
 
@@ -76,7 +76,7 @@ describe("indexes", () => {
     return new Set([...leading, ...pk.map((c) => c.name)].filter((n): n is string => Boolean(n)));
   }
 
-  const tables = [...Object.keys(V1_TABLES), ...Object.keys(ML_TABLES), ...Object.keys(PRIVACY_TABLES), ...Object.keys(FEATURE_TABLES), ...Object.keys(ACCESS_TABLES)];
+  const tables = [...Object.keys(V1_TABLES), ...Object.keys(ML_TABLES), ...Object.keys(PRIVACY_TABLES), ...Object.keys(FEATURE_TABLES), ...Object.keys(ACCESS_TABLES), ...Object.keys(API_TABLES)];
 
   it("cover every foreign-key column", () => {
     const missing = tables.flatMap((table) =>

@@ -7,6 +7,13 @@
 export const PREDICTION_TYPES = ["classification", "routing", "optimization"] as const;
 export type PredictionType = (typeof PREDICTION_TYPES)[number];
 
+/** What each model type predicts: a classifier's predictions are classifications, and so on. */
+export const PREDICTION_TYPE_OF_MODEL = {
+  classifier: "classification",
+  routing: "routing",
+  optimization: "optimization",
+} as const satisfies Record<string, PredictionType>;
+
 export function isPredictionType(value: string): value is PredictionType {
   return (PREDICTION_TYPES as readonly string[]).includes(value);
 }

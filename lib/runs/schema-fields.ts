@@ -32,6 +32,15 @@ export function numberField(rule: NumberRule & { required: true }): z.ZodType<nu
 export function numberField(rule: NumberRule & { required: false }): z.ZodType<number | null, unknown>;
 export function numberField(rule: NumberRule): z.ZodType<number | null, unknown> {
   const kind = rule.integer ? `a whole number${rule.unit ? ` of ${rule.unit}` : ""}` : "a number";
+  const type = rule.integer ? "integer" : "number";
+  // What the API documents (lib/api/openapi.ts): the JSON the transform accepts, which zod cannot infer.
+  const documented = {
+    type: rule.required ? type : [type, "null"],
+    minimum: 0,
+    ...(rule.fraction ? { maximum: 1 } : {}),
+    description: rule.label + (rule.unit ? ` (${rule.unit})` : ""),
+    examples: [Number(rule.example)],
+  };
   return text.transform((raw, ctx) => {
     const value = raw.trim();
     if (value === "") {
@@ -72,7 +81,7 @@ export function numberField(rule: NumberRule): z.ZodType<number | null, unknown>
       return z.NEVER;
     }
     return number;
-  });
+  }).meta(documented);
 }
 
 // What <input type="datetime-local"> sends (seconds and milliseconds optional), or a full ISO timestamp in UTC.
@@ -118,7 +127,7 @@ export function dateTimeField(label: string, required: boolean): z.ZodType<strin
       return z.NEVER;
     }
     return iso;
-  });
+  }).meta({ type: required ? "string" : ["string", "null"], format: "date-time", description: `When training ${label.toLowerCase()} (UTC)`, examples: ["2026-11-20T14:30:00.000Z"] });
 }
 
 export function optionalText(label: string, max: number) {
@@ -129,5 +138,5 @@ export function optionalText(label: string, max: number) {
       return z.NEVER;
     }
     return value === "" ? null : value;
-  });
+  }).meta({ type: ["string", "null"], maxLength: max, description: label });
 }

@@ -70,7 +70,7 @@ const modelType = text.transform((raw, ctx): ModelType => {
     return z.NEVER;
   }
   return type;
-});
+}).meta({ type: "string", enum: [...MODEL_TYPES], description: "Model type" });
 
 const modelVersion = text.transform((raw, ctx) => {
   const value = raw.trim();
@@ -87,7 +87,7 @@ const modelVersion = text.transform((raw, ctx) => {
     return z.NEVER;
   }
   return value;
-});
+}).meta({ type: "string", maxLength: REGISTER_RUN_LIMITS.modelVersion, description: "Semantic version, unique per model type", examples: ["2.4.0", "2.5.0-rc.1"] });
 
 function hasNonFiniteNumber(value: unknown): boolean {
   if (typeof value === "number") return !Number.isFinite(value);
@@ -121,7 +121,7 @@ const hyperparameters = text.transform((raw, ctx): Record<string, unknown> => {
     return z.NEVER;
   }
   return parsed as Record<string, unknown>;
-});
+}).meta({ type: ["object", "string"], description: "Hyperparameters: a JSON object (or its JSON text)", examples: [{ learning_rate: 0.001, optimizer: "adam" }] });
 
 const datesInOrder = (run: { startedAt: string; completedAt: string | null }) =>
   run.completedAt === null || run.completedAt >= run.startedAt;
@@ -153,7 +153,8 @@ export const registerRunSchema = z
     path: ["completedAt"],
     message: "Completed must not be before started.",
     when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "startedAt" || issue.path?.[0] === "completedAt"),
-  });
+  })
+  .meta({ required: ["modelType", "modelVersion", "startedAt", "trainingSamples"] });
 
 export type RegisterRunInput = z.output<typeof registerRunSchema>;
 

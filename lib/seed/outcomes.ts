@@ -1,3 +1,4 @@
+import { PREDICTION_TYPE_OF_MODEL } from "@/lib/predictions/prediction-value";
 import { hmacSha256Hex } from "@/lib/privacy/query-hash";
 import { clamp, type Rng, round } from "@/lib/random";
 import { MODEL_TYPES, type ModelType } from "@/lib/runs/model-types";
@@ -12,11 +13,7 @@ import type { FeedbackRow, PredictionRow, RedactionRow, TelemetryBatch } from ".
 /** What happens after a query: people's feedback, the models' predictions and their labels, redactions. */
 
 const BUDGETS = ["low", "medium", "high"] as const;
-const PREDICTION_TYPE: Readonly<Record<ModelType, PredictionRow["prediction_type"]>> = {
-  classifier: "classification",
-  routing: "routing",
-  optimization: "optimization",
-};
+const PREDICTION_TYPE: Readonly<Record<ModelType, PredictionRow["prediction_type"]>> = PREDICTION_TYPE_OF_MODEL;
 const CLASSES: Readonly<Record<ModelType, readonly string[]>> = {
   classifier: QUERY_TYPES,
   routing: PROFILES,

@@ -7,6 +7,8 @@ import type Database from "better-sqlite3";
  * privacy-budget ledger, the daily aggregates' fingerprints) are not seeded but are reset with the rest.
  */
 export const DATA_TABLES_DELETE_ORDER = [
+  "api_idempotency_keys",
+  "run_tags",
   "deletion_requests",
   "privacy_budget_ledger",
   "daily_aggregate_sources",

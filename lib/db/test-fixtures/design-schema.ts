@@ -45,6 +45,12 @@ export const ACCESS_TABLES: Record<string, string[]> = {
   api_keys: ["id", "name", "key_prefix", "key_hash", "scope", "created_by", "created_at", "last_used_at", "revoked_at"],
 };
 
+/** Tables the ingestion API adds (issue 8): idempotent batch writes and run tags. */
+export const API_TABLES: Record<string, string[]> = {
+  api_idempotency_keys: ["id", "caller_id", "idempotency_key", "route", "request_hash", "response_status", "response_body", "created_at", "expires_at"],
+  run_tags: ["id", "run_id", "tag", "created_at"],
+};
+
 /** Columns the foundation issue adds for later features. */
 export const ADDED_COLUMNS: Record<string, string[]> = {
   ab_test_results: ["variant_a_successes", "variant_b_successes", "status", "decided_by", "decided_at", "decision_reason"],

@@ -61,7 +61,8 @@ describe("validateSchema on the seeded demo database", () => {
 describe("validateSchema on broken copies", () => {
   it("fails naming the foreign-key column when its index is dropped", async () => {
     const temp = seeded("small");
-    temp.sqlite.exec("DROP INDEX idx_feedback_query");
+    // Both indexes that lead with feedback.query_id: the foreign key's own and the export's covering one.
+    temp.sqlite.exec("DROP INDEX idx_feedback_query; DROP INDEX idx_feedback_query_latest");
     const report = await validateSchema(temp.sqlite, { timingQueries: 0 });
     expect(report.passed).toBe(false);
     expect(byId(report, "fk-indexes")).toMatchObject({ passed: false, evidence: ["Missing index on foreign key feedback.query_id"] });
