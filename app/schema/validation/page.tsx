@@ -11,8 +11,8 @@ import { liveValidation } from "@/lib/schema/validation/live-validation";
 
 export const metadata: Metadata = { title: "Schema validation" };
 
-async function Report() {
-  return <ValidationReportView report={await liveValidation()} />;
+async function Report({ rerun }: { rerun: boolean }) {
+  return <ValidationReportView report={await liveValidation({ rerun })} />;
 }
 
 function Running() {
@@ -25,9 +25,12 @@ function Running() {
   );
 }
 
-export default async function SchemaValidationPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SchemaValidationPage({ searchParams }: Props) {
   await requireViewer();
   await connection();
+  const rerun = (await searchParams).rerun === "1";
   return (
     <>
       <PageHeader
@@ -35,12 +38,13 @@ export default async function SchemaValidationPage() {
         description="The design document's validation checklist (privacy, ML suitability, performance, data quality) run against the live database. The same checks as npm run db:check."
         aside={
           <form action="/schema/validation">
-            <ButtonLink href="/schema" variant="secondary">Schema</ButtonLink> <Button type="submit" variant="primary">Re-run checks</Button>
+            <ButtonLink href="/schema" variant="secondary">Schema</ButtonLink> <input type="hidden" name="rerun" value="1" />
+            <Button type="submit" variant="primary">Re-run checks</Button>
           </form>
         }
       />
       <Suspense fallback={<Running />}>
-        <Report />
+        <Report rerun={rerun} />
       </Suspense>
     </>
   );
