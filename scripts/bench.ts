@@ -11,6 +11,8 @@
  * --only runs|ab|predictions|features|ingestion (one part only).
  * Run with the react-server condition (see package.json) so the `server-only` marker resolves as on the server.
  */
+// First: points lib/db at a throw-away database before any module opens it.
+import "./bench/bench-database";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { PrismaClient } from "@/lib/db/client";

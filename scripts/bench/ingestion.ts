@@ -11,7 +11,7 @@ import os from "node:os";
 import { NextRequest } from "next/server";
 import { parseBatch } from "@/lib/api/batch";
 import { insertQuery, insertRun } from "@/lib/test-support/rows";
-import { createTempDatabase } from "@/lib/test-support/temp-db";
+import { benchDatabase } from "./bench-database";
 import { measure } from "./measure";
 
 const TARGET_PER_SECOND = 20_000;
@@ -54,13 +54,14 @@ async function overHttp(size: number): Promise<string | null> {
 }
 
 export async function benchIngestion(): Promise<void> {
-  const temp = createTempDatabase();
-  // The route reads the database from DATABASE_URL when it first opens its connection.
-  process.env.DATABASE_URL = temp.url;
-  try {
+  // The route reads lib/db, which bench-database.ts pointed at this throw-away database before it loaded.
+  const temp = benchDatabase;
+  {
     const { POST } = await import("@/app/api/v1/predictions/route");
     const { logPredictionSchema } = await import("@/lib/predictions/log-predictions-schema");
     const { logPredictions } = await import("@/lib/predictions/log-predictions");
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(temp.prisma(), { name: "bench", scope: "write", createdBy: null });
     const runId = insertRun(temp.sqlite, { model_type: "classifier", model_version: "1.0.0" });
     const queryIds = Array.from({ length: 2_000 }, () => insertQuery(temp.sqlite, { timestamp: "2026-11-20T11:00:00.000Z" }));
 
@@ -74,7 +75,7 @@ export async function benchIngestion(): Promise<void> {
         const request = new NextRequest("http://localhost/api/v1/predictions", {
           method: "POST",
           body,
-          headers: { "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+          headers: { "Content-Type": "application/json", "Idempotency-Key": randomUUID(), Authorization: `Bearer ${key}` },
         });
         const response = await POST(request, { params: Promise.resolve({}) });
         if (response.status !== 201) throw new Error(`bench batch refused: ${await response.text()}`);
@@ -104,7 +105,5 @@ export async function benchIngestion(): Promise<void> {
     console.log(`  (table grew to ${rows.toLocaleString("en-US")} predictions during the run)`);
     console.log(`Ingestion throughput through the route handler: ${summary.join("; ")}.`);
     console.log(`(Machine load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores; the floor line shows what SQLite itself allows.)`);
-  } finally {
-    await temp.close();
   }
 }
