@@ -50,9 +50,13 @@ test("docs/examples/ml_loop.py runs the guide's whole loop from a bare python3, 
   expect(db.prepare("SELECT variant_a_samples AS a, variant_a_successes AS sa, variant_b_samples AS b, variant_b_successes AS sb FROM ab_test_results WHERE id = ?").get(summary.abTest.id)).toEqual({ a: 6, sa: 3, b: 6, sb: 5 });
   await page.goto(`/ab-tests/${summary.abTest.id}`);
   await expect(page.getByTestId("status")).toHaveText(/running/i);
-  await expect(page.getByTestId("rate-a")).toContainText(`3 of 6 · ${summary.runA.version}`);
-  await expect(page.getByTestId("rate-b")).toContainText(`5 of 6 · ${summary.runB.version}`);
+  await expect(page.getByTestId("rate-a")).toHaveText("50.0%");
+  await expect(page.getByTestId("rate-b")).toHaveText("83.3%");
+  await expect(page.getByText(`3 of 6 · ${summary.runA.version}`)).toBeVisible();
+  await expect(page.getByText(`5 of 6 · ${summary.runB.version}`)).toBeVisible();
+  // P(B > A) under Beta(1, 1) priors for 3/6 vs 5/6 is 124/143 (mpmath: ∫ Beta(4,4) pdf · (1 − I_x(6,2)) dx).
+  expect(summary.abTest.probabilityBBeatsA).toBeCloseTo(124 / 143, 12);
+  await expect(page.getByTestId("probability-b-beats-a")).toContainText("86.7%");
   // Six samples a side cannot decide anything: the analysis says so.
   expect(summary.abTest.guardrails).toEqual(expect.arrayContaining(["not_significant", "underpowered"]));
-  expect(summary.abTest.probabilityBBeatsA).toBeGreaterThan(0.5);
 });

@@ -102,7 +102,7 @@ def main() -> int:
     run_a = client.log_run(
         model_type="classifier", model_version=version_a, started_at=started, training_samples=len(rows),
         feature_set_version=feature_version, training_data_snapshot_id=args.snapshot_id,
-        hyperparameters={"learning_rate": 0.001, "epochs": 3}, tags=["ml-guide", "baseline"],
+        hyperparameters={"learning_rate": 0.001, "epochs": 3, "optimizer": "adam"}, tags=["ml-guide", "baseline"],
     )
     client.complete_run(run_a, completed_at=now(), accuracy=0.5, f1_score=0.48, validation_loss=0.69)
 
@@ -117,7 +117,10 @@ def main() -> int:
 
     # 6. An A/B test between version A and a retrained version B.
     version_b = f"90.{args.stamp}.1"
-    run_b = client.log_run(model_type="classifier", model_version=version_b, started_at=now(), training_samples=len(rows), tags=["ml-guide"])
+    run_b = client.log_run(
+        model_type="classifier", model_version=version_b, started_at=now(), training_samples=len(rows),
+        feature_set_version=feature_version, hyperparameters={"learning_rate": 0.0005, "epochs": 5, "optimizer": "adamw"}, tags=["ml-guide"],
+    )
     client.complete_run(run_b, completed_at=now(), accuracy=0.83)
     test_id = client.request("POST", "/api/v1/ab-tests", {
         "name": args.test_name or f"classifier {version_a} vs {version_b}",
