@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { apiV1 } from "@/lib/api/v1-handler";
 
-// Read once at build time: the guide is docs/ml-integration-guide.md in the repository, served as text so the
-// API page can link to it. Signing in is required like every page (proxy.ts).
-export const dynamic = "force-static";
-
-export async function GET() {
+/**
+ * The repository's docs/ml-integration-guide.md as text, so the API page can link to it. Read scope like the
+ * OpenAPI document: a signed-in viewer's session or any API key.
+ */
+export const GET = apiV1("read", async () => {
   const guide = await readFile(path.join(process.cwd(), "docs", "ml-integration-guide.md"), "utf8");
-  return new Response(guide, { headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
+  return new Response(guide, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+});
