@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { e2eApiKey } from "./support/api-key";
 import { expect, test } from "./support/test";
 
@@ -31,6 +32,16 @@ test("the API page shows every operation of the OpenAPI document with its method
   // Grouped by resource, reachable from the contents.
   await page.getByRole("navigation", { name: "API resources" }).getByRole("link", { name: "A/B tests" }).click();
   await expect(page).toHaveURL(/#a-b-tests$/);
+});
+
+test("links the ML integration guide from the page header, served as the repository's docs/ml-integration-guide.md", async ({ page }) => {
+  await page.goto("/api-reference");
+  const link = page.getByRole("link", { name: "ML integration guide" });
+  await expect(link).toHaveAttribute("href", "/api-reference/ml-integration-guide.md");
+  const response = await page.request.get("/api-reference/ml-integration-guide.md");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+  expect(await response.text()).toBe(readFileSync("docs/ml-integration-guide.md", "utf8"));
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

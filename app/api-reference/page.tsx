@@ -25,9 +25,14 @@ export default async function ApiReferencePage() {
         title="API"
         description={navItem("/api-reference").summary}
         aside={
-          <ButtonLink href="/api/v1/openapi.json" prefetch={false}>
-            OpenAPI document
-          </ButtonLink>
+          <div className={styles.headerLinks}>
+            <ButtonLink href="/api-reference/ml-integration-guide.md" prefetch={false}>
+              ML integration guide
+            </ButtonLink>
+            <ButtonLink href="/api/v1/openapi.json" prefetch={false}>
+              OpenAPI document
+            </ButtonLink>
+          </div>
         }
       />
       <div className={styles.intro}>
