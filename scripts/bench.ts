@@ -12,7 +12,7 @@
  * Run with the react-server condition (see package.json) so the `server-only` marker resolves as on the server.
  */
 // First: points lib/db at a throw-away database before any module opens it.
-import "./bench/bench-database";
+import { benchDatabase } from "./bench/bench-database";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { PrismaClient } from "@/lib/db/client";
@@ -134,3 +134,4 @@ if (part("ab")) benchAbStatistics();
 if (part("predictions")) await (await import("./bench/predictions")).benchPredictions();
 if (part("features")) await (await import("./bench/features")).benchFeatures();
 if (part("ingestion")) await (await import("./bench/ingestion")).benchIngestion();
+await benchDatabase.close();
