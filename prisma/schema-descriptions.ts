@@ -195,6 +195,32 @@ export const TABLE_DESCRIPTIONS: Record<string, TableDescription> = {
       feature_version: "Feature extraction version (fv-1, fv-2 …).",
     },
   },
+  training_examples: {
+    description: "The training-data export's rows, one per feature vector, materialised from v_training_example_source and kept equal to it by triggers on feature_vectors, feedback and queries, so an export reads one table in id order.",
+    columns: {
+      feature_vector_id: "The feature vector the example is (its embedding stays in feature_vectors).",
+      query_id: "The query the vector describes.",
+      query_hash: "Copy of the query's keyed hash.",
+      timestamp: "Copy of the query's time: the export's days filter.",
+      query_type: "Copy of the query's type.",
+      query_length: "Copy of the query's length in characters.",
+      query_token_count: "Copy of the query's token count.",
+      latency_ms: "Copy of the query's latency.",
+      tool_calls: "Copy of the query's tool-call count.",
+      result_quality_score: "Copy of the query's result quality, 0–1.",
+      error_occurred: "Copy of the query's error flag.",
+      embedding_model: "Copy of the vector's embedding model.",
+      embedding_dim: "Copy of the vector's dimension count.",
+      feature_version: "Copy of the vector's feature version.",
+      features: "Copy of the vector's features JSON.",
+      embedding_bytes: "Byte length of the vector's stored embedding JSON, to cut a page's embeddings out of one read.",
+      label_feedback_type: "The query's latest labelling feedback (thumbs up or down, or rated explicit), newest by time then id; NULL when unlabelled.",
+      label_rating: "That feedback's rating, for explicit feedback.",
+      feedback_count: "All feedback rows of the query.",
+      positive_label: "Training label: 1 for thumbs up or a rating of 4–5, 0 for thumbs down or 1–3, NULL when unlabelled.",
+      is_latest: "1 when no newer vector of the same query and embedding model exists (the export keeps one row per query and model).",
+    },
+  },
   model_predictions: {
     description: "One prediction a model version made for a query, with its ground truth once labelled.",
     columns: {
@@ -358,6 +384,7 @@ export const VIEW_DESCRIPTIONS: Record<string, string> = {
   v_training_data_export: "Training examples of the last 90 days, one per feature vector, labelled by the query's latest thumbs or rated feedback (NULL when unlabelled).",
   v_model_performance: "Per training run: offline metrics beside live accuracy over its labelled predictions.",
   v_feature_importance: "Mean result quality per combination of the JSON features query_length, tool_count and profile.",
+  v_training_example_source: "The definition of a training example, one per feature vector (label, feedback count, latest-vector flag); training_examples holds its rows, refreshed per query by triggers.",
 };
 
 export const INDEX_DESCRIPTIONS: Record<string, string> = {
@@ -440,4 +467,6 @@ export const INDEX_DESCRIPTIONS: Record<string, string> = {
   idx_run_tags_run_tag: "A run's tags, each once (unique; foreign key).",
   idx_run_tags_tag: "Runs with a tag.",
   idx_run_tags_created: "Tags by time added.",
+  idx_training_examples_query: "A query's examples (foreign key; the triggers refresh them by query).",
+  idx_training_examples_timestamp: "Examples in a time window.",
 };

@@ -1,3 +1,6 @@
+// Buffer's own UTF-8 encoder, without write()'s argument checks (a third of the CSV writer's time, measured).
+export type Utf8Writer = Buffer & { utf8Write(text: string, offset: number): number };
+
 /** A growable little-endian byte buffer, in which the export writers assemble their output. */
 export class ByteSink {
   bytes: Buffer;
@@ -49,7 +52,7 @@ export class ByteSink {
   /** UTF-8 of `text` prefixed by its byte length (PLAIN BYTE_ARRAY). */
   lengthPrefixedUtf8(text: string): void {
     this.reserve(4 + text.length * 3);
-    const written = this.bytes.write(text, this.length + 4, "utf8");
+    const written = (this.bytes as Utf8Writer).utf8Write(text, this.length + 4);
     this.view.setUint32(this.length, written, true);
     this.length += 4 + written;
   }

@@ -43,7 +43,7 @@ export function trainingDataStream(
         return;
       }
       if (parquet) {
-        parquet.writeBytes(next.value);
+        parquet.writeBytes(next.value.rows);
         for (const chunk of parquet.takeChunks()) controller.enqueue(chunk);
       } else {
         controller.enqueue(format === "csv" ? csvBytes(next.value) : jsonlBytes(next.value));

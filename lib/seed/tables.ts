@@ -13,6 +13,7 @@ export const DATA_TABLES_DELETE_ORDER = [
   "privacy_budget_ledger",
   "daily_aggregate_sources",
   "model_predictions",
+  "training_examples",
   "feature_vectors",
   "ab_test_results",
   "redaction_log",

@@ -30,8 +30,13 @@ export const PRIVACY_TABLES: Record<string, string[]> = {
   daily_aggregate_sources: ["date", "fingerprint", "computed_at"],
 };
 
-/** Tables added by later features (training-data snapshots). */
+/** Tables added by later features (training-data snapshots, the export's materialised training examples). */
 export const FEATURE_TABLES: Record<string, string[]> = {
+  training_examples: [
+    "feature_vector_id", "query_id", "query_hash", "timestamp", "query_type", "query_length", "query_token_count", "latency_ms", "tool_calls",
+    "result_quality_score", "error_occurred", "embedding_model", "embedding_dim", "feature_version", "features", "embedding_bytes",
+    "label_feedback_type", "label_rating", "feedback_count", "positive_label", "is_latest",
+  ],
   training_data_snapshots: [
     "id", "name", "notes", "created_at", "format", "since", "days", "embedding_model", "feature_version", "labelled_only",
     "row_count", "byte_count", "content_sha256", "rows_sha256", "schema_version", "feature_versions",
@@ -67,4 +72,9 @@ export const VIEWS: Record<string, string[]> = {
   v_training_data_export: ["query_id", "query_hash", "query_type", "query_length", "query_token_count", "latency_ms", "tool_calls", "result_quality_score", "error_occurred", "embedding", "features", "feedback_type", "rating", "positive_label"],
   v_model_performance: ["model_type", "model_version", "started_at", "prediction_count", "accuracy", "avg_confidence", "training_accuracy", "training_f1"],
   v_feature_importance: ["query_length", "tool_count", "profile", "avg_quality", "sample_count"],
+  v_training_example_source: [
+    "feature_vector_id", "query_id", "query_hash", "timestamp", "query_type", "query_length", "query_token_count", "latency_ms", "tool_calls",
+    "result_quality_score", "error_occurred", "embedding_model", "embedding_dim", "feature_version", "features", "embedding_bytes",
+    "label_feedback_type", "label_rating", "feedback_count", "positive_label", "is_latest",
+  ],
 };

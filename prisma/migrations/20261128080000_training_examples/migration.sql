@@ -1,0 +1,135 @@
+-- Training examples: the training-data export's rows, materialised and kept current by triggers.
+--
+-- An export row joins a feature vector to its query, the query's latest labelling feedback and its feedback
+-- count, and keeps only the query's latest vector per embedding model. Worked out at export time that is ten
+-- index probes per row, over half of a 10,000-row export's time; here it is worked out once per write of a
+-- vector, a query or a feedback row, and the export reads one table in id order (lib/features/export-rows.ts).
+-- The embedding itself stays in feature_vectors (only its byte length is copied).
+--
+-- v_training_example_source is the one definition of a row; every trigger recomputes the rows of the queries a
+-- write touched from it (delete, then insert), so the table always equals the view (lib/features/training-examples.test.ts
+-- checks that after random writes, and that the export equals one computed from the raw tables).
+
+CREATE VIEW v_training_example_source AS
+SELECT
+    s.feature_vector_id, s.query_id, s.query_hash, s.timestamp, s.query_type, s.query_length, s.query_token_count,
+    s.latency_ms, s.tool_calls, s.result_quality_score, s.error_occurred, s.embedding_model, s.embedding_dim,
+    s.feature_version, s.features, s.embedding_bytes, s.label_feedback_type, s.label_rating, s.feedback_count,
+    CASE
+        WHEN s.label_feedback_type = 'thumbs_up' OR s.label_rating >= 4 THEN 1
+        WHEN s.label_feedback_type = 'thumbs_down' OR s.label_rating <= 3 THEN 0
+    END AS positive_label,
+    s.is_latest
+FROM (
+    SELECT
+        fv.id AS feature_vector_id,
+        q.id AS query_id,
+        q.query_hash,
+        q.timestamp,
+        q.query_type,
+        q.query_length,
+        q.query_token_count,
+        q.latency_ms,
+        q.tool_calls,
+        q.result_quality_score,
+        q.error_occurred,
+        fv.embedding_model,
+        fv.embedding_dim,
+        fv.feature_version,
+        fv.features,
+        octet_length(fv.embedding) AS embedding_bytes,
+        -- The query's latest labelling feedback (a thumbs up or down, or a rated explicit one), newest by
+        -- timestamp then id: the same rule as v_training_data_export.
+        (SELECT f.feedback_type FROM feedback f
+         WHERE f.query_id = q.id
+           AND (f.feedback_type IN ('thumbs_up', 'thumbs_down') OR (f.feedback_type = 'explicit' AND f.rating IS NOT NULL))
+         ORDER BY f.timestamp DESC, f.id DESC LIMIT 1) AS label_feedback_type,
+        (SELECT f.rating FROM feedback f
+         WHERE f.query_id = q.id
+           AND (f.feedback_type IN ('thumbs_up', 'thumbs_down') OR (f.feedback_type = 'explicit' AND f.rating IS NOT NULL))
+         ORDER BY f.timestamp DESC, f.id DESC LIMIT 1) AS label_rating,
+        (SELECT COUNT(*) FROM feedback f WHERE f.query_id = q.id) AS feedback_count,
+        -- One row per query and embedding model: no newer vector (later computed_at, then greater id).
+        NOT EXISTS (
+            SELECT 1 FROM feature_vectors newer
+            WHERE newer.query_id = fv.query_id AND +newer.embedding_model IS fv.embedding_model
+              AND (newer.computed_at > fv.computed_at OR (newer.computed_at = fv.computed_at AND newer.id > fv.id))
+        ) AS is_latest
+    FROM feature_vectors fv
+    JOIN queries q ON q.id = fv.query_id
+) s;
+
+CREATE TABLE training_examples (
+    feature_vector_id TEXT PRIMARY KEY NOT NULL REFERENCES feature_vectors(id) ON DELETE CASCADE,
+    query_id TEXT NOT NULL REFERENCES queries(id) ON DELETE CASCADE,
+    query_hash TEXT NOT NULL
+        CHECK (length(query_hash) = 64 AND query_hash NOT GLOB '*[^0-9a-f]*'),
+    timestamp TEXT NOT NULL
+        CHECK (timestamp IS strftime('%Y-%m-%dT%H:%M:%fZ', timestamp)),
+    query_type TEXT CHECK (query_type IN ('search', 'reason', 'code', 'general')),
+    query_length INTEGER NOT NULL CHECK (query_length >= 0),
+    query_token_count INTEGER CHECK (query_token_count >= 0),
+    latency_ms INTEGER NOT NULL CHECK (latency_ms >= 0),
+    tool_calls INTEGER NOT NULL CHECK (tool_calls >= 0),
+    result_quality_score REAL CHECK (result_quality_score BETWEEN 0 AND 1),
+    error_occurred INTEGER NOT NULL CHECK (error_occurred IN (0, 1)),
+    embedding_model TEXT,
+    embedding_dim INTEGER CHECK (embedding_dim > 0),
+    feature_version TEXT,
+    features TEXT,
+    embedding_bytes INTEGER NOT NULL CHECK (embedding_bytes >= 0),
+    label_feedback_type TEXT CHECK (label_feedback_type IN ('thumbs_up', 'thumbs_down', 'explicit')),
+    label_rating INTEGER CHECK (label_rating BETWEEN 1 AND 5),
+    feedback_count INTEGER NOT NULL CHECK (feedback_count >= 0),
+    positive_label INTEGER CHECK (positive_label IN (0, 1)),
+    is_latest INTEGER NOT NULL CHECK (is_latest IN (0, 1))
+);
+CREATE INDEX idx_training_examples_query ON training_examples(query_id);
+CREATE INDEX idx_training_examples_timestamp ON training_examples(timestamp);
+
+INSERT INTO training_examples SELECT * FROM v_training_example_source;
+
+-- Each write recomputes the examples of the queries it touched. A query id that is NULL or unchanged matches
+-- nothing in the second half of the update triggers.
+
+CREATE TRIGGER trg_training_examples_vector_insert AFTER INSERT ON feature_vectors
+BEGIN
+    DELETE FROM training_examples WHERE query_id = NEW.query_id;
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id = NEW.query_id;
+END;
+
+CREATE TRIGGER trg_training_examples_vector_update AFTER UPDATE ON feature_vectors
+BEGIN
+    DELETE FROM training_examples WHERE query_id IN (OLD.query_id, NEW.query_id);
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id IN (OLD.query_id, NEW.query_id);
+END;
+
+CREATE TRIGGER trg_training_examples_vector_delete AFTER DELETE ON feature_vectors
+BEGIN
+    DELETE FROM training_examples WHERE query_id = OLD.query_id;
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id = OLD.query_id;
+END;
+
+CREATE TRIGGER trg_training_examples_feedback_insert AFTER INSERT ON feedback WHEN NEW.query_id IS NOT NULL
+BEGIN
+    DELETE FROM training_examples WHERE query_id = NEW.query_id;
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id = NEW.query_id;
+END;
+
+CREATE TRIGGER trg_training_examples_feedback_update AFTER UPDATE ON feedback
+BEGIN
+    DELETE FROM training_examples WHERE query_id IN (OLD.query_id, NEW.query_id);
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id IN (OLD.query_id, NEW.query_id);
+END;
+
+CREATE TRIGGER trg_training_examples_feedback_delete AFTER DELETE ON feedback WHEN OLD.query_id IS NOT NULL
+BEGIN
+    DELETE FROM training_examples WHERE query_id = OLD.query_id;
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id = OLD.query_id;
+END;
+
+CREATE TRIGGER trg_training_examples_query_update AFTER UPDATE ON queries
+BEGIN
+    DELETE FROM training_examples WHERE query_id IN (OLD.id, NEW.id);
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id IN (OLD.id, NEW.id);
+END;
