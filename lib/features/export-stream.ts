@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { csvBytes, csvHeader, jsonlBytes, ParquetBatchEncoder } from "./export-formats";
 import type { ExportFormat } from "./export-params";
-import { EXPORT_BATCH_SIZE, exportByteRowBatches, type ExportFilters } from "./export-rows";
+import { EXPORT_BATCH_SIZE, exportByteRowBatches, type ExportBatch, type ExportFilters } from "./export-rows";
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -19,10 +19,14 @@ export function trainingDataStream(
   filters: ExportFilters,
   batchSize = EXPORT_BATCH_SIZE,
 ): ReadableStream<Uint8Array> {
+  return encodedStream(exportByteRowBatches(sqlite, filters, batchSize), format);
+}
+
+/** Batches of export rows encoded in one format, as a pull stream. */
+export function encodedStream(batches: Generator<ExportBatch>, format: ExportFormat): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   // Every format reads each embedding as its stored bytes: CSV and JSONL copy them, Parquet parses them.
   const parquet = format === "parquet" ? new ParquetBatchEncoder() : null;
-  const batches = exportByteRowBatches(sqlite, filters, batchSize);
   let started = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {

@@ -7,7 +7,7 @@ import type { SchemaModel, TableInfo } from "./introspect";
  * without any foreign key in a row underneath. Each box lists the key columns (primary and foreign keys).
  * Colours come from CSS variables with light fallbacks, so the page can theme it and the download stands alone.
  */
-const BOX_WIDTH = 300;
+const BOX_WIDTH = 370;
 const HEADER = 26;
 const ROW = 18;
 const PAD = 8;

@@ -163,12 +163,16 @@ export function aggregationCheck(sqlite: Database.Database): CheckResult {
   return check("aggregation-time", "performance", `Aggregation queries optimized (< ${AGGREGATION_TARGET_MS} ms)`, failures, evidence);
 }
 
+const EXPORT_VIEWS = new Set(["v_training_data_export", "v_training_example_source"]);
+
 export function viewsEfficientCheck(sqlite: Database.Database, schema: SchemaModel): CheckResult {
   const failures: string[] = [];
   const evidence: string[] = [];
   for (const view of schema.views) {
-    // The export view returns embeddings, so it is held to the export target; the others are aggregations.
-    const target = view.name === "v_training_data_export" ? EXPORT_TARGET_MS : AGGREGATION_TARGET_MS;
+    // The export views compute every training example (v_training_data_export with its embedding), so they are
+    // held to the export target; the others are aggregations. The triggers read v_training_example_source one
+    // query at a time; the export itself reads its materialisation, training_examples.
+    const target = EXPORT_VIEWS.has(view.name) ? EXPORT_TARGET_MS : AGGREGATION_TARGET_MS;
     try {
       const statement = sqlite.prepare(`SELECT * FROM ${quoteIdentifier(view.name)}`).raw();
       let rows = 0;

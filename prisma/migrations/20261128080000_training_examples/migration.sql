@@ -37,7 +37,7 @@ FROM (
         fv.embedding_dim,
         fv.feature_version,
         fv.features,
-        octet_length(fv.embedding) AS embedding_bytes,
+        length(CAST(fv.embedding AS BLOB)) AS embedding_bytes,
         -- The query's latest labelling feedback (a thumbs up or down, or a rated explicit one), newest by
         -- timestamp then id: the same rule as v_training_data_export.
         (SELECT f.feedback_type FROM feedback f
