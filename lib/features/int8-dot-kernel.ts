@@ -9,22 +9,9 @@
  * rows (size × stride int8) | query (stride int16) | dots (size int32); stride = dim rounded up to 16, zero-padded.
  */
 
-const uleb = (n: number): number[] => {
-  const bytes: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (n !== 0);
-  return bytes;
-};
-const name = (text: string) => [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
-const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
+import { get, name, section, set, tee, uleb } from "./wasm-bytes";
+
 const simd = (opcode: number) => [0xfd, ...uleb(opcode)];
-const get = (local: number) => [0x20, local];
-const set = (local: number) => [0x21, local];
-const tee = (local: number) => [0x22, local];
 const v128Load = (offset: number) => [...simd(0x00), 0, ...uleb(offset)];
 const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
