@@ -29,7 +29,6 @@ const I32_LT_U = 0x49;
 const I32_GT_U = 0x4b;
 const I32_LE_U = 0x4d;
 const I32_GE_U = 0x4f;
-const I64_EQZ = 0x50;
 const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
 const I32_MUL = 0x6c;
@@ -41,8 +40,6 @@ const I32_SHL = 0x74;
 const I32_SHR_U = 0x76;
 const I64_ADD = 0x7c;
 const I64_MUL = 0x7e;
-const I64_AND = 0x83;
-const I64_SHR_U = 0x88;
 const F64_NEG = 0x9a;
 const F64_MUL = 0xa2;
 const F64_DIV = 0xa3;
@@ -83,6 +80,8 @@ const I8X16_SUB = simd(0x71);
 const I16X8_NARROW_I32X4_U = simd(0x86);
 const I16X8_EXTEND_LOW_I8X16_U = simd(0x89);
 const I16X8_EXTEND_HIGH_I8X16_U = simd(0x8a);
+const I16X8_SHR_U = simd(0x8d);
+const I16X8_MUL = simd(0x95);
 const I32X4_DOT_I16X8_S = simd(0xba);
 const splat8 = (n: number) => [...i32(n), ...I8X16_SPLAT];
 
@@ -168,18 +167,9 @@ const NUMBER = [
 // no other: the processor overlaps consecutive numbers instead of waiting for one parse to find the next start.
 const [COMMA_, CHUNK, COMMAS, NUMBER_START, LIMIT] = [18, 19, 20, 21, 22];
 const [LENGTH, IN_LENGTH, DOTS] = [23, 24, 25];
-const [WIDE, MANTISSA] = [27, 28]; // i64
-// Constant vectors, set once: '0' in each lane, 10 in each lane, '.' - '0' in each lane, 0..15, ','.
-const [ZEROS, TENS, DOT_DIGITS, LANES, COMMA_LANES] = [29, 30, 31, 32, 33];
-
-/** Eight digit bytes (0–9, the most significant first, in memory order) to their value: pairs, fours, eight. */
-const eightDigits = [
-  ...tee(WIDE), I64_CONST, ...sleb(10), I64_MUL, ...get(WIDE), I64_CONST, ...sleb(8), I64_SHR_U, I64_ADD,
-  I64_CONST, ...sleb(0x00ff00ff00ff00ffn), I64_AND,
-  I64_CONST, ...sleb(1n + (100n << 16n)), I64_MUL, I64_CONST, ...sleb(16), I64_SHR_U,
-  I64_CONST, ...sleb(0x0000ffff0000ffffn), I64_AND,
-  I64_CONST, ...sleb(1n + (10_000n << 32n)), I64_MUL, I64_CONST, ...sleb(32), I64_SHR_U,
-];
+// Constant vectors, set once: '0' in each lane, 10 in each lane, '.' - '0' in each lane, 0..15, ',', and the
+// weights that fold digits into pairs, fours and eights.
+const [ZEROS, TENS, DOT_DIGITS, LANES, COMMA_LANES, PAIR_WEIGHTS, FOUR_WEIGHTS, EIGHT_WEIGHTS] = [26, 27, 28, 29, 30, 31, 32, 33];
 
 /**
  * The number between NUMBER_START and COMMA_ (a comma, or the closing bracket). Most are in the simple form
@@ -208,12 +198,11 @@ const NUMBER_TO_COMMA = [
   ...get(INDICES), ...get(DOTS), I32_CTZ, ...tee(INTEGER_DIGITS), ...i32(-100), ...get(DOTS), SELECT, ...I8X16_SPLAT, ...I8X16_LE_S, ...I8X16_ADD,
   ...I8X16_SWIZZLE, ...set(DIGITS),
   ...get(OUT),
-  ...get(DIGITS), ...i64x2ExtractLane(1), ...eightDigits, ...set(MANTISSA),
-  // The first eight digits' lanes hold zeros unless there are more than eight.
-  ...get(DIGITS), ...i64x2ExtractLane(0), ...tee(WIDE), I64_EQZ, I32_EQZ, IF, VOID,
-  ...get(WIDE), ...eightDigits, I64_CONST, ...sleb(100_000_000), I64_MUL, ...get(MANTISSA), I64_ADD, ...set(MANTISSA),
-  END,
-  ...get(MANTISSA), F64_CONVERT_I64_S,
+  // Pairs (each 16-bit lane d0 + 256 d1 times 2561, shifted right by 8, is 10 d0 + d1), fours, then the two eights.
+  ...get(DIGITS), ...get(PAIR_WEIGHTS), ...I16X8_MUL, ...i32(8), ...I16X8_SHR_U, ...get(FOUR_WEIGHTS), ...I32X4_DOT_I16X8_S,
+  ...tee(INDICES), ...get(INDICES), ...I16X8_NARROW_I32X4_U, ...get(EIGHT_WEIGHTS), ...I32X4_DOT_I16X8_S, ...tee(DIGITS),
+  ...i32x4ExtractLane(0), I64_EXTEND_I32_U, I64_CONST, ...sleb(100_000_000), I64_MUL,
+  ...get(DIGITS), ...i32x4ExtractLane(1), I64_EXTEND_I32_U, I64_ADD, F64_CONVERT_I64_S,
   // Divided by ±10^(fraction digits) (the sign's own table; -0 too): length - 1 - integer digits with a dot, 0 without.
   ...get(LENGTH), ...i32(1), I32_SUB, ...get(INTEGER_DIGITS), I32_SUB, ...i32(0), ...get(DOTS), SELECT,
   ...get(NEGATIVE), ...i32(23), I32_MUL, I32_ADD, ...i32(3), I32_SHL, ...F64_LOAD, F64_DIV,
@@ -227,6 +216,8 @@ const NUMBER_TO_COMMA = [
 const PARSE_BODY = [
   ...splat8(0x30), ...set(ZEROS), ...splat8(10), ...set(TENS), ...splat8(0x2e - 0x30), ...set(DOT_DIGITS),
   ...v128Const(Array.from({ length: 16 }, (_, i) => i)), ...set(LANES), ...splat8(0x2c), ...set(COMMA_LANES),
+  ...i16x8Const(Array<number>(8).fill(2561)), ...set(PAIR_WEIGHTS), ...i16x8Const([100, 1, 100, 1, 100, 1, 100, 1]), ...set(FOUR_WEIGHTS),
+  ...i16x8Const([10_000, 1, 10_000, 1, 10_000, 1, 10_000, 1]), ...set(EIGHT_WEIGHTS),
   ...get(OUT), ...set(OUT_START),
   ...failIf(...get(END_), ...get(P), I32_SUB, ...i32(2), I32_LT_S),
   ...failIf(...get(P), ...I32_LOAD8_U, ...char("["), I32_NE),
@@ -252,7 +243,7 @@ const PARSE_BODY = [
   ...get(OUT), ...get(OUT_START), I32_SUB, ...i32(3), I32_SHR_U,
   END,
 ];
-const FUNCTION = [6, 12, 0x7f, 1, 0x7c, 2, 0x7b, 9, 0x7f, 2, 0x7e, 5, 0x7b, ...PARSE_BODY];
+const FUNCTION = [5, 12, 0x7f, 1, 0x7c, 2, 0x7b, 8, 0x7f, 8, 0x7b, ...PARSE_BODY];
 
 // number(p, comma, out): the general parse of one number, which must end at `comma`; returns out + 8, or -1.
 const NUMBER_FUNCTION = [3, 12, 0x7f, 1, 0x7c, 2, 0x7b, ...NUMBER, ...failIf(...get(P), ...get(END_), I32_NE), ...get(OUT), END];
