@@ -10,7 +10,7 @@
  * answer -1 for that embedding, and the JavaScript side reads that one embedding with `readJsonDoubles`.
  *
  * Memory layout (one WebAssembly.Memory per kernel, grown when a batch needs more; the views are rebuilt then):
- * 10^0..10^22 and -10^0..-10^22 (f64) | the batch's bytes | its doubles (+16 bytes: a 16-byte load may overrun).
+ * 10^0..10^22 and -10^0..-10^22 (f64) | constant vectors | the batch's bytes | its doubles (+16 bytes: a 16-byte load may overrun).
  */
 
 import { get, name, section, set, sleb, tee, uleb } from "../wasm-bytes";
@@ -70,7 +70,6 @@ const I8X16_SWIZZLE = simd(0x0e);
 const I8X16_SPLAT = simd(0x0f);
 const i8x16ExtractLaneU = (lane: number) => [...simd(0x16), lane];
 const i32x4ExtractLane = (lane: number) => [...simd(0x1b), lane];
-const i64x2ExtractLane = (lane: number) => [...simd(0x1d), lane];
 const I8X16_EQ = simd(0x23);
 const I8X16_LE_S = simd(0x29);
 const I8X16_GE_U = simd(0x2c);
@@ -170,6 +169,13 @@ const [LENGTH, IN_LENGTH, DOTS] = [23, 24, 25];
 // Constant vectors, set once: '0' in each lane, 10 in each lane, '.' - '0' in each lane, 0..15, ',', and the
 // weights that fold digits into pairs, fours and eights.
 const [ZEROS, TENS, DOT_DIGITS, LANES, COMMA_LANES, PAIR_WEIGHTS, FOUR_WEIGHTS, EIGHT_WEIGHTS] = [26, 27, 28, 29, 30, 31, 32, 33];
+const bytes16 = (byte: number) => new Uint8Array(16).fill(byte);
+const lanes16 = (lanes: number[]) => new Uint8Array(Int16Array.from(lanes).buffer);
+const VECTORS = [
+  bytes16(0x30), bytes16(10), bytes16(0x2e - 0x30), Uint8Array.from({ length: 16 }, (_, i) => i), bytes16(0x2c),
+  lanes16(Array<number>(8).fill(2561)), lanes16([100, 1, 100, 1, 100, 1, 100, 1]), lanes16([10_000, 1, 10_000, 1, 10_000, 1, 10_000, 1]),
+];
+const VECTORS_AT = 46 * 8;
 
 /**
  * The number between NUMBER_START and COMMA_ (a comma, or the closing bracket). Most are in the simple form
@@ -214,10 +220,8 @@ const NUMBER_TO_COMMA = [
 ];
 
 const PARSE_BODY = [
-  ...splat8(0x30), ...set(ZEROS), ...splat8(10), ...set(TENS), ...splat8(0x2e - 0x30), ...set(DOT_DIGITS),
-  ...v128Const(Array.from({ length: 16 }, (_, i) => i)), ...set(LANES), ...splat8(0x2c), ...set(COMMA_LANES),
-  ...i16x8Const(Array<number>(8).fill(2561)), ...set(PAIR_WEIGHTS), ...i16x8Const([100, 1, 100, 1, 100, 1, 100, 1]), ...set(FOUR_WEIGHTS),
-  ...i16x8Const([10_000, 1, 10_000, 1, 10_000, 1, 10_000, 1]), ...set(EIGHT_WEIGHTS),
+  // Loaded from memory rather than written as constants, which the compiler would rebuild for every number.
+  ...VECTORS.flatMap((_, i) => [...i32(VECTORS_AT + 16 * i), ...V128_LOAD, ...set(ZEROS + i)]),
   ...get(OUT), ...set(OUT_START),
   ...failIf(...get(END_), ...get(P), I32_SUB, ...i32(2), I32_LT_S),
   ...failIf(...get(P), ...I32_LOAD8_U, ...char("["), I32_NE),
@@ -260,7 +264,7 @@ const MODULE_BYTES = new Uint8Array([
 let compiled: WebAssembly.Module | undefined;
 
 const PAGE = 65_536;
-const BLOB = 512;
+const BLOB = VECTORS_AT + VECTORS.length * 16;
 
 /** Reads batches of JSON embeddings into doubles; one per export (it keeps its memory between batches). */
 export class JsonDoublesKernel {
@@ -280,6 +284,7 @@ export class JsonDoublesKernel {
       this.doubles[i] = Number(`1e${i}`);
       this.doubles[23 + i] = -Number(`1e${i}`);
     }
+    VECTORS.forEach((vector, i) => this.bytes.set(vector, VECTORS_AT + 16 * i));
   }
 
   /**
