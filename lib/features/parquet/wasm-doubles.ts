@@ -45,7 +45,6 @@ const F64_MUL = 0xa2;
 const F64_DIV = 0xa3;
 const I64_EXTEND_I32_U = 0xad;
 const F64_CONVERT_I64_S = 0xb9;
-const F64_CONVERT_I64_U = 0xba;
 const SELECT = 0x1b;
 const BLOCK = 0x02;
 const LOOP = 0x03;
@@ -55,7 +54,6 @@ const END = 0x0b;
 const BR = 0x0c;
 const BR_IF = 0x0d;
 const RETURN = 0x0f;
-const CALL = 0x10;
 const VOID = 0x40;
 const F64 = 0x7c;
 
@@ -64,8 +62,6 @@ const char = (c: string) => i32(c.charCodeAt(0));
 
 const simd = (opcode: number) => [0xfd, ...uleb(opcode)];
 const V128_LOAD = [...simd(0x00), 0, 0];
-const v128Const = (bytes: ArrayLike<number>) => [...simd(0x0c), ...Array.from(bytes)];
-const i16x8Const = (lanes: number[]) => v128Const(new Uint8Array(Int16Array.from(lanes).buffer));
 const I8X16_SWIZZLE = simd(0x0e);
 const I8X16_SPLAT = simd(0x0f);
 const i8x16ExtractLaneU = (lane: number) => [...simd(0x16), lane];
@@ -77,8 +73,6 @@ const I8X16_BITMASK = simd(0x64);
 const I8X16_ADD = simd(0x6e);
 const I8X16_SUB = simd(0x71);
 const I16X8_NARROW_I32X4_U = simd(0x86);
-const I16X8_EXTEND_LOW_I8X16_U = simd(0x89);
-const I16X8_EXTEND_HIGH_I8X16_U = simd(0x8a);
 const I16X8_SHR_U = simd(0x8d);
 const I16X8_MUL = simd(0x95);
 const I32X4_DOT_I16X8_S = simd(0xba);
@@ -98,6 +92,41 @@ const next = [...get(P), ...i32(1), I32_ADD, ...tee(P), ...I32_LOAD8_U, ...set(C
 /** digit = c - '0', left on the stack as "is a digit" (unsigned digit < 10). */
 const digitTest = [...get(C), ...char("0"), I32_SUB, ...tee(DIGIT), ...i32(10), I32_LT_U];
 const writtenStep = [...get(WRITTEN), ...i32(10), I32_MUL, ...get(DIGIT), I32_ADD, ...set(WRITTEN)];
+
+// The numbers' ends come from a separate scan for commas (16 bytes at a time), so each number's parse depends on
+// no other: the processor overlaps consecutive numbers instead of waiting for one parse to find the next start.
+const [COMMA_, CHUNK, COMMAS, NUMBER_START, LIMIT] = [18, 19, 20, 21, 22];
+const [LENGTH, IN_LENGTH, DOTS] = [23, 24, 25];
+// Constant vectors, set once: '0' in each lane, 10 in each lane, '.' - '0' in each lane, 0..15, ',', and the
+// weights that fold digits into pairs, fours and eights.
+const [ZEROS, TENS, DOT_DIGITS, LANES, COMMA_LANES, PAIR_WEIGHTS, FOUR_WEIGHTS, EIGHT_WEIGHTS] = [26, 27, 28, 29, 30, 31, 32, 33];
+const bytes16 = (byte: number) => new Uint8Array(16).fill(byte);
+const lanes16 = (lanes: number[]) => new Uint8Array(Int16Array.from(lanes).buffer);
+const VECTORS = [
+  bytes16(0x30), bytes16(10), bytes16(0x2e - 0x30), Uint8Array.from({ length: 16 }, (_, i) => i), bytes16(0x2c),
+  lanes16(Array<number>(8).fill(2561)), lanes16([100, 1, 100, 1, 100, 1, 100, 1]), lanes16([10_000, 1, 10_000, 1, 10_000, 1, 10_000, 1]),
+];
+const VECTORS_AT = 46 * 8;
+
+
+/**
+ * The digits of a number (DIGITS holds its 16-byte window minus '0') moved to the end of the vector, the dot left
+ * out, zeros before them: lane j takes byte last - 15 + j, one byte earlier at or before the dot (a dot position
+ * of -100 for none); a negative index reads as 0.
+ */
+const rightAlignDigits = (last: number[], dot: number[]) => [
+  ...get(DIGITS), ...get(LANES), ...last, ...i32(15), I32_SUB, ...I8X16_SPLAT, ...I8X16_ADD, ...tee(INDICES),
+  ...get(INDICES), ...dot, ...I8X16_SPLAT, ...I8X16_LE_S, ...I8X16_ADD,
+  ...I8X16_SWIZZLE, ...set(DIGITS),
+];
+/** Up to 15 right-aligned digits to their value as a double (exact: below 2^53). */
+const foldDigits = [
+  // Pairs (each 16-bit lane d0 + 256 d1 times 2561, shifted right by 8, is 10 d0 + d1), fours, then the two eights.
+  ...get(DIGITS), ...get(PAIR_WEIGHTS), ...I16X8_MUL, ...i32(8), ...I16X8_SHR_U, ...get(FOUR_WEIGHTS), ...I32X4_DOT_I16X8_S,
+  ...tee(INDICES), ...get(INDICES), ...I16X8_NARROW_I32X4_U, ...get(EIGHT_WEIGHTS), ...I32X4_DOT_I16X8_S, ...tee(DIGITS),
+  ...i32x4ExtractLane(0), I64_EXTEND_I32_U, I64_CONST, ...sleb(100_000_000), I64_MUL,
+  ...get(DIGITS), ...i32x4ExtractLane(1), I64_EXTEND_I32_U, I64_ADD, F64_CONVERT_I64_S,
+];
 
 /**
  * One number. The digits come from one 16-byte window at the first digit: a bitmask of its non-digit bytes gives
@@ -126,18 +155,7 @@ const NUMBER = [
   ...i32(0), ...set(EXPONENT),
   ...i32(-100), ...set(DOT),
   END,
-  // Lane j takes byte last - 15 + j, one byte earlier at or before the dot; a negative index reads as 0.
-  ...get(DIGITS),
-  ...v128Const(Array.from({ length: 16 }, (_, i) => i)), ...get(LAST), ...i32(15), I32_SUB, ...I8X16_SPLAT, ...I8X16_ADD, ...tee(INDICES),
-  ...get(INDICES), ...get(DOT), ...I8X16_SPLAT, ...I8X16_LE_S, ...I8X16_ADD,
-  ...I8X16_SWIZZLE, ...tee(DIGITS),
-  // Pairs of digits, then groups of four, then the two halves of eight.
-  ...I16X8_EXTEND_LOW_I8X16_U, ...i16x8Const([10, 1, 10, 1, 10, 1, 10, 1]), ...I32X4_DOT_I16X8_S,
-  ...get(DIGITS), ...I16X8_EXTEND_HIGH_I8X16_U, ...i16x8Const([10, 1, 10, 1, 10, 1, 10, 1]), ...I32X4_DOT_I16X8_S,
-  ...I16X8_NARROW_I32X4_U, ...i16x8Const([100, 1, 100, 1, 100, 1, 100, 1]), ...I32X4_DOT_I16X8_S, ...tee(INDICES),
-  ...get(INDICES), ...I16X8_NARROW_I32X4_U, ...i16x8Const([10_000, 1, 10_000, 1, 10_000, 1, 10_000, 1]), ...I32X4_DOT_I16X8_S, ...tee(DIGITS),
-  ...i32x4ExtractLane(0), I64_EXTEND_I32_U, I64_CONST, ...sleb(100_000_000), I64_MUL,
-  ...get(DIGITS), ...i32x4ExtractLane(1), I64_EXTEND_I32_U, I64_ADD, F64_CONVERT_I64_U, ...set(VALUE),
+  ...rightAlignDigits([...get(LAST)], [...get(DOT)]), ...foldDigits, ...set(VALUE),
   ...get(P), ...get(LAST), I32_ADD, ...i32(1), I32_ADD, ...tee(P), ...I32_LOAD8_U, ...set(C),
   // The exponent: e or E, an optional sign, at most 4 digits (more could overflow; such a number goes to the fallback).
   ...get(C), ...i32(0x20), I32_OR, ...char("e"), I32_EQ, IF, VOID,
@@ -162,21 +180,6 @@ const NUMBER = [
   ...get(OUT), ...i32(8), I32_ADD, ...set(OUT),
 ];
 
-// The numbers' ends come from a separate scan for commas (16 bytes at a time), so each number's parse depends on
-// no other: the processor overlaps consecutive numbers instead of waiting for one parse to find the next start.
-const [COMMA_, CHUNK, COMMAS, NUMBER_START, LIMIT] = [18, 19, 20, 21, 22];
-const [LENGTH, IN_LENGTH, DOTS] = [23, 24, 25];
-// Constant vectors, set once: '0' in each lane, 10 in each lane, '.' - '0' in each lane, 0..15, ',', and the
-// weights that fold digits into pairs, fours and eights.
-const [ZEROS, TENS, DOT_DIGITS, LANES, COMMA_LANES, PAIR_WEIGHTS, FOUR_WEIGHTS, EIGHT_WEIGHTS] = [26, 27, 28, 29, 30, 31, 32, 33];
-const bytes16 = (byte: number) => new Uint8Array(16).fill(byte);
-const lanes16 = (lanes: number[]) => new Uint8Array(Int16Array.from(lanes).buffer);
-const VECTORS = [
-  bytes16(0x30), bytes16(10), bytes16(0x2e - 0x30), Uint8Array.from({ length: 16 }, (_, i) => i), bytes16(0x2c),
-  lanes16(Array<number>(8).fill(2561)), lanes16([100, 1, 100, 1, 100, 1, 100, 1]), lanes16([10_000, 1, 10_000, 1, 10_000, 1, 10_000, 1]),
-];
-const VECTORS_AT = 46 * 8;
-
 /**
  * The number between NUMBER_START and COMMA_ (a comma, or the closing bracket). Most are in the simple form
  * -?digits(.digits)? within 15 bytes, known from its length and two bitmasks (non-digits, dots) of one 16-byte
@@ -198,24 +201,16 @@ const NUMBER_TO_COMMA = [
   ...get(DOTS), ...get(IN_LENGTH), ...i32(1), I32_SHR_U, I32_LE_U, I32_AND,
   ...get(LENGTH), ...i32(1), I32_SUB, ...i32(15), I32_LT_U, I32_AND,
   IF, VOID,
-  // Lane j takes byte length - 16 + j, one byte earlier at or before the dot; a negative index reads as 0.
-  ...get(DIGITS),
-  ...get(LANES), ...get(LENGTH), ...i32(16), I32_SUB, ...I8X16_SPLAT, ...I8X16_ADD, ...tee(INDICES),
-  ...get(INDICES), ...get(DOTS), I32_CTZ, ...tee(INTEGER_DIGITS), ...i32(-100), ...get(DOTS), SELECT, ...I8X16_SPLAT, ...I8X16_LE_S, ...I8X16_ADD,
-  ...I8X16_SWIZZLE, ...set(DIGITS),
+  ...rightAlignDigits([...get(LENGTH), ...i32(1), I32_SUB], [...get(DOTS), I32_CTZ, ...tee(INTEGER_DIGITS), ...i32(-100), ...get(DOTS), SELECT]),
   ...get(OUT),
-  // Pairs (each 16-bit lane d0 + 256 d1 times 2561, shifted right by 8, is 10 d0 + d1), fours, then the two eights.
-  ...get(DIGITS), ...get(PAIR_WEIGHTS), ...I16X8_MUL, ...i32(8), ...I16X8_SHR_U, ...get(FOUR_WEIGHTS), ...I32X4_DOT_I16X8_S,
-  ...tee(INDICES), ...get(INDICES), ...I16X8_NARROW_I32X4_U, ...get(EIGHT_WEIGHTS), ...I32X4_DOT_I16X8_S, ...tee(DIGITS),
-  ...i32x4ExtractLane(0), I64_EXTEND_I32_U, I64_CONST, ...sleb(100_000_000), I64_MUL,
-  ...get(DIGITS), ...i32x4ExtractLane(1), I64_EXTEND_I32_U, I64_ADD, F64_CONVERT_I64_S,
+  ...foldDigits,
   // Divided by ±10^(fraction digits) (the sign's own table; -0 too): length - 1 - integer digits with a dot, 0 without.
   ...get(LENGTH), ...i32(1), I32_SUB, ...get(INTEGER_DIGITS), I32_SUB, ...i32(0), ...get(DOTS), SELECT,
   ...get(NEGATIVE), ...i32(23), I32_MUL, I32_ADD, ...i32(3), I32_SHL, ...F64_LOAD, F64_DIV,
   ...F64_STORE,
   ...get(OUT), ...i32(8), I32_ADD, ...set(OUT),
   ELSE,
-  ...failIf(...get(NUMBER_START), ...get(COMMA_), ...get(OUT), CALL, 1, ...tee(OUT), ...i32(0), I32_LT_S),
+  ...get(NUMBER_START), ...set(P), ...NUMBER, ...failIf(...get(P), ...get(COMMA_), I32_NE),
   END,
 ];
 
@@ -249,16 +244,13 @@ const PARSE_BODY = [
 ];
 const FUNCTION = [5, 12, 0x7f, 1, 0x7c, 2, 0x7b, 8, 0x7f, 8, 0x7b, ...PARSE_BODY];
 
-// number(p, comma, out): the general parse of one number, which must end at `comma`; returns out + 8, or -1.
-const NUMBER_FUNCTION = [3, 12, 0x7f, 1, 0x7c, 2, 0x7b, ...NUMBER, ...failIf(...get(P), ...get(END_), I32_NE), ...get(OUT), END];
-
 const MODULE_BYTES = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
   ...section(1, [1, 0x60, 3, 0x7f, 0x7f, 0x7f, 1, 0x7f]),
   ...section(2, [1, ...name("m"), ...name("memory"), 0x02, 0x00, 1]),
-  ...section(3, [2, 0, 0]),
+  ...section(3, [1, 0]),
   ...section(7, [1, ...name("parse"), 0x00, 0]),
-  ...section(10, [2, ...uleb(FUNCTION.length), ...FUNCTION, ...uleb(NUMBER_FUNCTION.length), ...NUMBER_FUNCTION]),
+  ...section(10, [1, ...uleb(FUNCTION.length), ...FUNCTION]),
 ]);
 
 let compiled: WebAssembly.Module | undefined;
