@@ -31,3 +31,19 @@ export const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.lengt
 export const get = (local: number) => [0x20, local];
 export const set = (local: number) => [0x21, local];
 export const tee = (local: number) => [0x22, local];
+
+const I32 = 0x7f;
+
+/**
+ * A module with one exported function (i32 parameters and results; `code` is its locals and body) over a memory it
+ * imports as m.memory.
+ */
+export const oneFunctionModule = (exported: string, params: number, results: number, code: number[]) =>
+  new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, params, ...new Array<number>(params).fill(I32), results, ...new Array<number>(results).fill(I32)]),
+    ...section(2, [1, ...name("m"), ...name("memory"), 0x02, 0x00, 1]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name(exported), 0x00, 0]),
+    ...section(10, [1, ...uleb(code.length), ...code]),
+  ]);

@@ -15,7 +15,7 @@
  * 16-byte load at a number near the end reads past it).
  */
 
-import { get, name, section, set, sleb, tee, uleb } from "../wasm-bytes";
+import { get, oneFunctionModule, set, sleb, tee, uleb } from "../wasm-bytes";
 import { DoubleSink, readJsonDoubles } from "./json-doubles";
 
 const I32_CONST = 0x41;
@@ -247,14 +247,7 @@ const PARSE_BODY = [
 ];
 const FUNCTION = [5, 12, 0x7f, 1, 0x7c, 2, 0x7b, 8, 0x7f, 8, 0x7b, ...PARSE_BODY];
 
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 3, 0x7f, 0x7f, 0x7f, 1, 0x7f]),
-  ...section(2, [1, ...name("m"), ...name("memory"), 0x02, 0x00, 1]),
-  ...section(3, [1, 0]),
-  ...section(7, [1, ...name("parse"), 0x00, 0]),
-  ...section(10, [1, ...uleb(FUNCTION.length), ...FUNCTION]),
-]);
+const MODULE_BYTES = oneFunctionModule("parse", 3, 1, FUNCTION);
 
 let compiled: WebAssembly.Module | undefined;
 
