@@ -9,22 +9,9 @@
  * rows (size × stride int8) | query (stride int16) | dots (size int32); stride = dim rounded up to 16, zero-padded.
  */
 
-const uleb = (n: number): number[] => {
-  const bytes: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (n !== 0);
-  return bytes;
-};
-const name = (text: string) => [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
-const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
+import { get, oneFunctionModule, set, tee, uleb } from "./wasm-bytes";
+
 const simd = (opcode: number) => [0xfd, ...uleb(opcode)];
-const get = (local: number) => [0x20, local];
-const set = (local: number) => [0x21, local];
-const tee = (local: number) => [0x22, local];
 const v128Load = (offset: number) => [...simd(0x00), 0, ...uleb(offset)];
 const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
@@ -62,14 +49,7 @@ const DOTS_BODY = [
 ];
 const FUNCTION = [2, 3, 0x7f, 2, 0x7b, ...DOTS_BODY];
 
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 5, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
-  ...section(2, [1, ...name("m"), ...name("memory"), 0x02, 0x00, 1]),
-  ...section(3, [1, 0]),
-  ...section(7, [1, ...name("dots"), 0x00, 0]),
-  ...section(10, [1, ...uleb(FUNCTION.length), ...FUNCTION]),
-]);
+const MODULE_BYTES = oneFunctionModule("dots", 5, 0, FUNCTION);
 
 let compiled: WebAssembly.Module | undefined;
 

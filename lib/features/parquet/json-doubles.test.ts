@@ -20,6 +20,8 @@ describe("readJsonDoubles", () => {
       "[0.1,-0.25,1e-05,1E5,1e+2,-0,0,0.0,-0.0]",
       // 16 to 19 significant digits (beyond the exact-mantissa path), the smallest and largest doubles, overflow.
       "[0.1234567890123456789,9007199254740993,9007199254740992,123456789012345678,5e-324,2.2250738585072014e-308,1.7976931348623157e308,1e400,-1e400]",
+      // 16 digits that accumulate to exactly 2^53 by rounding: not the fast path (9007199254740992 × 10^-16 is not the number).
+      "[0.9007199254740993,90071992547409.93,9007199254740993e1]",
       // Exponents at and past ±22, where m × 10^e stops being one exact operation.
       "[1e22,1e23,1.5e-22,1.5e-23,123e20,123e21,0.000000000000000000000001]",
       " [ 1 , 2\n,\t3 ] ",

@@ -2,7 +2,7 @@
  * Reads a stored embedding (a JSON array of numbers, as UTF-8 bytes) into doubles, exactly the values
  * JSON.parse gives, without building a JavaScript array per row.
  *
- * A number whose digits make an integer m ≤ 2^53 and whose decimal exponent e is within ±22 is m × 10^e or m / 10^-e
+ * A number whose digits make an integer m < 2^53 and whose decimal exponent e is within ±22 is m × 10^e or m / 10^-e
  * with both operands exact doubles, so one IEEE operation rounds it correctly (Clinger's fast path, as in
  * V8's own string-to-double); anything else (more digits, a far exponent) is handed to Number(), which
  * rounds correctly. A non-number element (the schema only requires an array) parses the text with JSON.parse
@@ -10,7 +10,8 @@
  */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
-// Digits accumulate exactly while the mantissa stays at most 2^53 (it only grows, so checking the end suffices).
+// Digits accumulate exactly while the mantissa stays below 2^53 (it only grows, so checking the end suffices).
+// Not "at most": 9007199254740993 accumulates to 2^53 by rounding, and 0.9007199254740993 must not take the fast path.
 const MAX_EXACT = 2 ** 53;
 const ZERO = 0x30;
 const NINE = 0x39;
@@ -88,7 +89,7 @@ export function readJsonDoubles(bytes: Uint8Array, out: DoubleSink): number {
       exponent += exponentNegative ? -written : written;
     }
     let value: number;
-    if (mantissa <= MAX_EXACT && exponent >= -22 && exponent <= 22) value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent]! : mantissa * POWERS_OF_TEN[exponent]!;
+    if (mantissa < MAX_EXACT && exponent >= -22 && exponent <= 22) value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent]! : mantissa * POWERS_OF_TEN[exponent]!;
     else value = Number(Buffer.from(bytes.buffer, bytes.byteOffset + from + (negative ? 1 : 0), i - from - (negative ? 1 : 0)).toString("latin1"));
     if (at === values.length) {
       out.length = at;
