@@ -1,6 +1,7 @@
 /**
- * How a query's training label is decided, shared by the export and the importance ranking (and the same rule
- * as the v_training_data_export view): the query's latest labelling feedback decides, newest by timestamp then
+ * How a query's training label is decided, shared by the importance ranking, similar queries and clusters (and
+ * the same rule as the views v_training_data_export and v_training_example_source, whose materialisation the
+ * export reads; training-examples.test.ts keeps them equal): the query's latest labelling feedback decides, newest by timestamp then
  * id. Labelling feedback is a thumbs up or down, or an explicit rating; thumbs up or a rating of 4–5 is
  * positive (1), thumbs down or a rating of 1–3 negative (0). A query without any is unlabelled (NULL).
  *

@@ -5,6 +5,7 @@ import { Rng } from "@/lib/random";
 import { insertQuery } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { exportByteRowBatches, exportRowBatches } from "./export-rows";
+import { LATEST_LABELLING_FEEDBACK_ID_SQL, LATEST_VECTOR_OF_QUERY_SQL, POSITIVE_LABEL_SQL } from "./labelling";
 import { insertFeedback } from "./test-rows";
 
 // training_examples is kept equal to v_training_example_source by triggers (migration 20261128080000). These
@@ -110,6 +111,24 @@ describe("training_examples", () => {
     expect(table(db).length).toBeGreaterThan(20);
     expect(db.prepare("SELECT COUNT(*) FROM training_examples WHERE is_latest = 0").pluck().get()).toBeGreaterThan(0);
     expect(db.prepare("SELECT COUNT(*) FROM training_examples WHERE positive_label IS NOT NULL").pluck().get()).toBeGreaterThan(0);
+  });
+
+  it("labels and keeps vectors by the same rules as labelling.ts, which the importance ranking and similar queries use", () => {
+    temp = createTempDatabase();
+    const db = temp.sqlite;
+    const rng = new Rng("training-examples/labelling");
+    for (let step = 0; step < 300; step++) randomWrite(db, rng, step);
+    const byLabellingTs = db
+      .prepare(
+        `SELECT fv.id AS feature_vector_id, lf.feedback_type AS label_feedback_type, lf.rating AS label_rating, ${POSITIVE_LABEL_SQL} AS positive_label,
+           ${LATEST_VECTOR_OF_QUERY_SQL} AS is_latest
+         FROM feature_vectors fv JOIN queries q ON q.id = fv.query_id LEFT JOIN feedback lf ON lf.id = ${LATEST_LABELLING_FEEDBACK_ID_SQL}
+         ORDER BY fv.id`,
+      )
+      .all();
+    const stored = db.prepare("SELECT feature_vector_id, label_feedback_type, label_rating, positive_label, is_latest FROM training_examples ORDER BY feature_vector_id").all();
+    expect(stored.length).toBeGreaterThan(20);
+    expect(stored).toEqual(byLabellingTs);
   });
 
   it("is filled from the rows already stored when the migration is applied", () => {

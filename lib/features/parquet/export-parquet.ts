@@ -1,6 +1,7 @@
 import { EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
 import { ByteSink } from "../byte-sink";
 import { DoubleSink, readJsonDoubles } from "./json-doubles";
+import { JsonDoublesKernel } from "./wasm-doubles";
 import { LevelRuns } from "./levels";
 import { CompactType, ThriftWriter } from "./thrift-compact";
 
@@ -83,6 +84,7 @@ export class ParquetBatchEncoder {
   private readonly repetition = new LevelRuns();
   private readonly definition = new LevelRuns();
   private readonly page = new ByteSink(1 << 16);
+  private readonly kernel = new JsonDoublesKernel();
 
   constructor() {
     this.emit(MAGIC);
@@ -106,6 +108,24 @@ export class ParquetBatchEncoder {
     this.rows += rows.length;
   }
 
+  /**
+   * Every row's embedding doubles into `doubles`, and each row's element count (-1 for a NULL embedding). The
+   * embeddings of an export batch lie back to back in one blob, read by the WebAssembly kernel in one call.
+   */
+  private readEmbeddings(rows: readonly ExportByteRow[]): Int32Array {
+    const counts = new Int32Array(rows.length);
+    const blob = backToBack(rows);
+    if (blob) {
+      this.kernel.readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), this.doubles, counts);
+      return counts;
+    }
+    rows.forEach((row, r) => {
+      const cell = row[EMBEDDING_AT] as Uint8Array | null;
+      counts[r] = cell === null ? -1 : readJsonDoubles(cell, this.doubles);
+    });
+    return counts;
+  }
+
   private writeColumnChunk(group: ThriftWriter, rows: readonly ExportByteRow[], c: number): void {
     const kind = KINDS[c]!;
     const definition = this.definition;
@@ -118,14 +138,14 @@ export class ParquetBatchEncoder {
       repetition.clear();
       // A new buffer per row group, sized like the last one: its bytes are handed out as they are, not copied.
       this.doubles = new DoubleSink(this.doubles.length + 4096);
-      for (const row of rows) {
-        const cell = row[EMBEDDING_AT] as Uint8Array | null;
-        if (cell === null) {
+      const counts = this.readEmbeddings(rows);
+      for (let r = 0; r < rows.length; r++) {
+        const count = counts[r]!;
+        if (count < 0) {
           repetition.push(0);
           definition.push(0);
           continue;
         }
-        const count = readJsonDoubles(cell, this.doubles);
         repetition.push(0);
         repetition.push(1, count - 1);
         definition.push(count === 0 ? 1 : 2, Math.max(count, 1));
@@ -207,6 +227,19 @@ export class ParquetBatchEncoder {
     this.out.push(bytes);
     this.offset += bytes.byteLength;
   }
+}
+
+/** The rows' embeddings as one byte range when each starts where the previous ended in one buffer, else null. */
+function backToBack(rows: readonly ExportByteRow[]): Uint8Array | null {
+  const first = rows[0]?.[EMBEDDING_AT];
+  if (!(first instanceof Uint8Array)) return null;
+  let end = first.byteOffset;
+  for (const row of rows) {
+    const cell = row[EMBEDDING_AT];
+    if (!(cell instanceof Uint8Array) || cell.buffer !== first.buffer || cell.byteOffset !== end) return null;
+    end += cell.byteLength;
+  }
+  return new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset);
 }
 
 function writeValue(values: ByteSink, kind: ColumnKind, cell: Exclude<Cell, null>): void {
