@@ -1,9 +1,11 @@
-import { parquetReadObjects } from "hyparquet";
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Rng } from "@/lib/random";
 import { insertQuery } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { parseExportParams } from "./export-params";
-import type { ExportFilters } from "./export-rows";
+import { exportByteRowBatches, type ExportFilters } from "./export-rows";
+import { ParquetBatchEncoder } from "./parquet/export-parquet";
 import { trainingDataStream } from "./export-stream";
 import { insertFeatureVector, insertFeedback } from "./test-rows";
 
@@ -129,6 +131,35 @@ describe("training-data export", () => {
       const batched = await bytes(trainingDataStream(temp.sqlite, format, ALL, 1));
       expect(Buffer.from(whole).equals(Buffer.from(batched)), format).toBe(true);
     }
+  });
+});
+
+describe("Parquet row groups over pages", () => {
+  /** `count` vectors, one query each, with 384-dimensional embeddings like the real ones. */
+  function seedMany(count: number) {
+    const rng = new Rng("export/pages");
+    temp.sqlite.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const query = insertQuery(temp.sqlite, { timestamp: "2026-01-02T00:00:00.000Z" });
+        insertFeatureVector(temp.sqlite, { id: `fv-${String(i).padStart(5, "0")}`, query_id: query, embedding: Array.from({ length: 384 }, () => Math.round(rng.normal() * 1e5) / 1e5) });
+      }
+    })();
+  }
+
+  it("streams an export of more pages than one row group holds, in row groups of the batch size", async () => {
+    seedMany(1_250);
+    // Pages of 500 rows, one row group of 1,250 (the default 2,000 is not reached).
+    const whole = await bytes(trainingDataStream(temp.sqlite, "parquet", ALL));
+    expect(parquetMetadata(whole.buffer as ArrayBuffer).row_groups.map((group) => Number(group.num_rows))).toEqual([1_250]);
+    // Row groups of 600 from pages of 500: pages straddle groups; the file is what one row group per 600 rows gives.
+    const straddled = await bytes(trainingDataStream(temp.sqlite, "parquet", ALL, 600));
+    const reference = new ParquetBatchEncoder();
+    for (const batch of exportByteRowBatches(temp.sqlite, ALL, 600)) reference.writeBytes(batch.rows);
+    reference.finish();
+    expect(Buffer.from(straddled).equals(Buffer.from(reference.take()))).toBe(true);
+    expect(parquetMetadata(straddled.buffer as ArrayBuffer).row_groups.map((group) => Number(group.num_rows))).toEqual([600, 600, 50]);
+    const rows = await parquetReadObjects({ file: straddled.buffer as ArrayBuffer });
+    expect(rows.map((row) => row.feature_vector_id)).toEqual(Array.from({ length: 1_250 }, (_, i) => `fv-${String(i).padStart(5, "0")}`));
   });
 });
 

@@ -1,4 +1,4 @@
-import { EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
+import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
 import { ByteSink } from "../byte-sink";
 import { DoubleSink, readJsonDoubles } from "./json-doubles";
 import { JsonDoublesKernel } from "./wasm-doubles";
@@ -74,19 +74,28 @@ const EMBEDDING_AT = EXPORT_COLUMNS.indexOf("embedding");
 
 type Cell = ExportByteRow[number];
 
+// One kernel for every export of the process: a call reads a whole batch synchronously, so interleaved exports
+// never share its memory mid-call, and its memory (about five times the largest batch) is allocated and
+// faulted in once instead of per export (measured: a fresh 40 MB per export cost more CPU than the parse).
+let sharedKernel: JsonDoublesKernel | undefined;
+
 export class ParquetBatchEncoder {
   private readonly out: Uint8Array[] = [];
   private offset = 0;
   private rows = 0;
   private readonly rowGroups: Uint8Array[] = [];
   private readonly values = new ByteSink(1 << 20);
-  private doubles = new DoubleSink();
   private readonly repetition = new LevelRuns();
   private readonly definition = new LevelRuns();
   private readonly page = new ByteSink(1 << 16);
-  private readonly kernel = new JsonDoublesKernel();
 
-  constructor() {
+  // Rows added but not yet written, each one's embedding element count (-1: NULL), and their doubles.
+  private readonly pending: ExportByteRow[] = [];
+  private readonly counts: number[] = [];
+  private doubles = new DoubleSink();
+
+  /** `rowGroupSize`: add() writes a row group each time this many rows are pending. */
+  constructor(private readonly rowGroupSize = EXPORT_BATCH_SIZE) {
     this.emit(MAGIC);
   }
 
@@ -95,13 +104,45 @@ export class ParquetBatchEncoder {
     this.writeBytes(rows.map((row) => EXPORT_COLUMNS.map((column) => (column === "embedding" ? Buffer.from(row.embedding, "utf8") : row[column]))));
   }
 
-  /** Rows in EXPORT_COLUMNS order with the embedding as its stored bytes (exportByteRowBatches): one row group. */
+  /** Rows in EXPORT_COLUMNS order with the embedding as its stored bytes, as one row group (with any pending). */
   writeBytes(rows: readonly ExportByteRow[]): void {
-    if (rows.length === 0) return;
+    this.readEmbeddings(rows);
+    this.pending.push(...rows);
+    this.flush(this.pending.length);
+  }
+
+  /**
+   * Rows of one page of the export: their embeddings are parsed now, while the page's bytes are fresh in the
+   * CPU cache (reading pages of 500 rows and writing row groups of 2,000 took a fifth less time than pages of
+   * 2,000, measured), and a row group is written each time `rowGroupSize` rows are pending. The groups are the
+   * same whatever the page size, so are the file's bytes.
+   */
+  add(rows: readonly ExportByteRow[]): void {
+    this.readEmbeddings(rows);
+    for (const row of rows) this.pending.push(row);
+    while (this.pending.length >= this.rowGroupSize) this.flush(this.rowGroupSize);
+  }
+
+  /** Writes the first `n` pending rows as one row group. */
+  private flush(n: number): void {
+    if (n === 0) return;
+    const rows = this.pending.splice(0, n);
+    const counts = this.counts.splice(0, n);
+    let values = 0;
+    for (const count of counts) values += Math.max(count, 0);
+    // The group's doubles are handed to the stream as they are, so later rows go to a new sink (with the
+    // doubles of rows already parsed beyond this group, when a page straddles two groups).
+    const doubles = this.doubles;
+    this.doubles = new DoubleSink(Math.max(doubles.values.length, 4096));
+    this.doubles.reserve(doubles.length - values);
+    this.doubles.values.set(doubles.values.subarray(values, doubles.length));
+    this.doubles.length = doubles.length - values;
+    doubles.length = values;
+
     const group = new ThriftWriter();
     group.begin().list(1, CompactType.Struct, EXPORT_COLUMNS.length);
     const groupStart = this.offset;
-    for (let c = 0; c < EXPORT_COLUMNS.length; c++) this.writeColumnChunk(group, rows, c);
+    for (let c = 0; c < EXPORT_COLUMNS.length; c++) this.writeColumnChunk(group, rows, c, counts, doubles);
     const size = this.offset - groupStart;
     group.i64(2, size).i64(3, rows.length).i64(5, groupStart).i64(6, size).end();
     this.rowGroups.push(group.sink.copy());
@@ -109,24 +150,25 @@ export class ParquetBatchEncoder {
   }
 
   /**
-   * Every row's embedding doubles into `doubles`, and each row's element count (-1 for a NULL embedding). The
-   * embeddings of an export batch lie back to back in one blob, read by the WebAssembly kernel in one call.
+   * Appends the rows' embedding doubles to `doubles` and their element counts (-1 for a NULL embedding) to
+   * `counts`. The embeddings of an export page lie back to back in one blob, read by the WebAssembly kernel in
+   * one call.
    */
-  private readEmbeddings(rows: readonly ExportByteRow[]): Int32Array {
-    const counts = new Int32Array(rows.length);
+  private readEmbeddings(rows: readonly ExportByteRow[]): void {
     const blob = backToBack(rows);
     if (blob) {
-      this.kernel.readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), this.doubles, counts);
-      return counts;
+      const counts = new Int32Array(rows.length);
+      (sharedKernel ??= new JsonDoublesKernel()).readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), this.doubles, counts);
+      for (const count of counts) this.counts.push(count);
+      return;
     }
-    rows.forEach((row, r) => {
+    for (const row of rows) {
       const cell = row[EMBEDDING_AT] as Uint8Array | null;
-      counts[r] = cell === null ? -1 : readJsonDoubles(cell, this.doubles);
-    });
-    return counts;
+      this.counts.push(cell === null ? -1 : readJsonDoubles(cell, this.doubles));
+    }
   }
 
-  private writeColumnChunk(group: ThriftWriter, rows: readonly ExportByteRow[], c: number): void {
+  private writeColumnChunk(group: ThriftWriter, rows: readonly ExportByteRow[], c: number, counts: readonly number[], doubles: DoubleSink): void {
     const kind = KINDS[c]!;
     const definition = this.definition;
     const values = this.values;
@@ -136,9 +178,6 @@ export class ParquetBatchEncoder {
     if (kind === "embedding") {
       repetition = this.repetition;
       repetition.clear();
-      // A new buffer per row group, sized like the last one: its bytes are handed out as they are, not copied.
-      this.doubles = new DoubleSink(this.doubles.length + 4096);
-      const counts = this.readEmbeddings(rows);
       for (let r = 0; r < rows.length; r++) {
         const count = counts[r]!;
         if (count < 0) {
@@ -166,7 +205,7 @@ export class ParquetBatchEncoder {
     page.length = 0;
     repetition?.writeTo(page);
     definition.writeTo(page);
-    const pageValues = kind === "embedding" ? this.doubles.bytes() : values.copy();
+    const pageValues = kind === "embedding" ? doubles.bytes() : values.copy();
     const pageSize = page.length + pageValues.byteLength;
     const header = new ThriftWriter();
     header.begin().i32(1, DATA_PAGE).i32(2, pageSize).i32(3, pageSize);
@@ -187,8 +226,9 @@ export class ParquetBatchEncoder {
     group.end();
   }
 
-  /** Writes the footer: the file metadata, its length and the closing magic. */
+  /** Writes the pending rows, then the footer: the file metadata, its length and the closing magic. */
   finish(): void {
+    this.flush(this.pending.length);
     const meta = new ThriftWriter();
     meta.begin().i32(1, 1).list(2, CompactType.Struct, PARQUET_SCHEMA.length);
     for (const element of PARQUET_SCHEMA) {
