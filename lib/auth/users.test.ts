@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { auditPii } from "@/lib/privacy/pii-audit";
 import { seedDatabase } from "@/lib/seed/seed";
 import { nonEmptyDataTables, resetDatabase } from "@/lib/seed/tables";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
@@ -50,6 +51,21 @@ describe("users", () => {
     expect((await createUser(db, { username: "ana", password: PASSWORD, role: "editor" })).ok).toBe(true);
     expect(await createUser(db, { username: "ANA", password: PASSWORD, role: "viewer" })).toEqual({ ok: false, field: "username", message: "The username ana is taken." });
     expect(await createUser(db, { username: "a b", password: PASSWORD, role: "viewer" })).toMatchObject({ ok: false, field: "username" });
+  });
+
+  it("refuses a username that is personal data (it is readable by design and named on A/B decisions), so the PII audit stays clean", async () => {
+    const db = fresh();
+    const refused = async (username: string) => {
+      const result = await createUser(db, { username, password: PASSWORD, role: "viewer" });
+      expect(result, username).toMatchObject({ ok: false, field: "username" });
+      return result.ok ? "" : result.message;
+    };
+    expect(await refused("jane.doe@example.com")).toMatch(/not an e-mail address/);
+    expect(await refused("192.168.10.20")).toMatch(/must not be personal data or a secret \(this one reads as ipv4\)/);
+    expect(await refused("4111111111111111")).toMatch(/reads as credit card/);
+    expect((await createUser(db, { username: "jane.doe", password: PASSWORD, role: "viewer" })).ok).toBe(true);
+    const report = await auditPii(db);
+    expect(report.hits).toEqual([]);
   });
 
   it("signs in with one refusal for an unknown user, a wrong password and a disabled account", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/client";
+import { scrubPii } from "@/lib/privacy/scrub-pii";
 import { isoNow } from "@/lib/time";
 import { hashPassword } from "./password";
 import type { Role } from "./roles";
@@ -13,10 +14,18 @@ const SUMMARY = { id: true, username: true, role: true, createdAt: true, disable
 /** Sign-in names are compared lower-cased and trimmed, so "Mira.K " and "mira.k" are one account. */
 export const normalizeUsername = (raw: string) => raw.trim().toLowerCase();
 
-const USERNAME = /^[a-z0-9][a-z0-9._@+-]{1,62}$/;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/**
+ * A sign-in name is shown on the A/B decisions its user records and is readable by design, so it must not be
+ * personal data: no e-mail address (the characters of one are refused) nor anything else the scrubber detects
+ * (a phone number, a card number …), which the PII audit would rightly report.
+ */
 export function usernameProblem(username: string): string | null {
   if (username === "") return "Enter a username.";
-  if (!USERNAME.test(username)) return "A username is 2 to 63 letters, digits or . _ @ + - (an e-mail address works), starting with a letter or digit.";
+  if (!USERNAME.test(username)) return "A username is 2 to 63 letters, digits or . _ -, starting with a letter or digit (not an e-mail address).";
+  const [finding] = scrubPii(username).findings;
+  if (finding) return `A username must not be personal data or a secret (this one reads as ${finding.category.replaceAll("_", " ")}): it is shown on A/B decisions. Use a name such as jdoe.`;
   return null;
 }
 
