@@ -2,7 +2,17 @@ import type Database from "better-sqlite3";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Tables an API batch may reference by id. */
-export type ReferencedTable = "queries" | "sessions" | "model_training_runs" | "model_predictions" | "feature_vectors" | "ab_test_results";
+export type ReferencedTable =
+  | "queries"
+  | "sessions"
+  | "model_training_runs"
+  | "model_predictions"
+  | "feature_vectors"
+  | "ab_test_results"
+  | "feedback"
+  | "tool_usage"
+  | "reasoning_traces"
+  | "privacy_consent";
 
 // One statement for any number of ids: the ids travel as one JSON array parameter, not one parameter each.
 const sql = (table: ReferencedTable) => `SELECT DISTINCT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM ${table})`;

@@ -76,6 +76,28 @@ describe("telemetry batches", () => {
     expect(scalar("SELECT feedback_count FROM sessions WHERE id = ?", allowedSession)).toBe(1);
   });
 
+  it("refuses an id already stored or given twice in the batch with a 400 naming the items (not a 500), writing nothing", async () => {
+    const id = randomUUID();
+    const item = (itemId: string, second = 4) => ({ id: itemId, sessionId: allowedSession, timestamp: `2026-11-03T00:00:0${second}.000Z`, toolName: "search", executionMs: 10, success: true });
+    expect((await callRoute(toolUsage.POST, "POST", "/api/v1/tool-usage", { body: { items: [item(id)] } })).status).toBe(201);
+    const before = scalar("SELECT COUNT(*) FROM tool_usage");
+    const fresh = randomUUID();
+    const response = await callRoute(toolUsage.POST, "POST", "/api/v1/tool-usage", { body: { items: [item(randomUUID(), 5), item(id, 6), item(fresh, 7), item(fresh, 8)] } });
+    expect(response.status).toBe(400);
+    expect(response.json!.items).toEqual([
+      { index: 1, fieldErrors: { id: [`A tool usage record with the id "${id}" already exists.`] } },
+      { index: 3, fieldErrors: { id: [`A tool usage record with the id "${fresh}" already exists.`] } },
+    ]);
+    expect(scalar("SELECT COUNT(*) FROM tool_usage")).toBe(before);
+
+    const consentId = randomUUID();
+    const record = { id: consentId, ...consentRecord(CONSENTING, true, "2026-11-04T00:00:00.000Z") };
+    expect((await callRoute(consent.POST, "POST", "/api/v1/consent", { body: { items: [record] } })).status).toBe(201);
+    const again = await callRoute(consent.POST, "POST", "/api/v1/consent", { body: { items: [record] } });
+    expect(again.status).toBe(400);
+    expect(again.json!.items).toEqual([{ index: 0, fieldErrors: { id: [`A consent record with the id "${consentId}" already exists.`] } }]);
+  });
+
   it("stores reasoning traces and refuses an unknown session per item", async () => {
     const trace = { timestamp: "2026-11-03T00:00:04.000Z", thinktoolName: "decompose", stepCount: 3, totalMs: 900, stepTypes: ["plan"] };
     const unknown = await callRoute(traces.POST, "POST", "/api/v1/reasoning-traces", { body: { items: [{ ...trace, sessionId: "nope" }] } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ItemErrors, distinct, type BatchRefusal } from "@/lib/api/batch";
+import { missingIdsIn } from "@/lib/api/missing-ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashQueryText } from "@/lib/privacy/query-hash";
 import { redactionLogRows, type RedactionLogRow } from "@/lib/privacy/redaction-log";
@@ -25,7 +26,7 @@ const SESSIONS_OF_QUERIES = "SELECT id, session_id AS sessionId FROM queries WHE
  * current consent (latest privacy_consent row) allows local telemetry, and its query, if named, exists and belongs
  * to that session. A batch with any item for a non-consenting subject is refused with 403.
  */
-async function sessionErrors(tx: Tx, items: readonly SessionScoped[]): Promise<BatchRefusal | null> {
+async function sessionErrors(tx: Tx, items: readonly (SessionScoped & { id?: string })[], table: IdTable): Promise<BatchRefusal | null> {
   const consent = new Map(
     (await tx.$queryRawUnsafe<{ id: string; allowed: unknown }[]>(CONSENT_OF_SESSIONS, JSON.stringify(distinct(items, (item) => item.sessionId)))).map((row) => [row.id, Number(row.allowed) === 1]),
   );
@@ -33,7 +34,7 @@ async function sessionErrors(tx: Tx, items: readonly SessionScoped[]): Promise<B
   const queries = new Map(
     queryIds.length === 0 ? [] : (await tx.$queryRawUnsafe<{ id: string; sessionId: string }[]>(SESSIONS_OF_QUERIES, JSON.stringify(queryIds))).map((row) => [row.id, row.sessionId]),
   );
-  const errors = new ItemErrors();
+  const errors = await takenIdErrors(tx, table, items);
   let refusedConsent = false;
   items.forEach((item, index) => {
     const allowed = consent.get(item.sessionId);
@@ -49,6 +50,31 @@ async function sessionErrors(tx: Tx, items: readonly SessionScoped[]): Promise<B
     }
   });
   return errors.refusal(refusedConsent ? 403 : 400, "refused");
+}
+
+type IdTable = "queries" | "feedback" | "tool_usage" | "reasoning_traces" | "privacy_consent";
+const ITEM_NOUN: Record<IdTable, string> = {
+  queries: "A query",
+  feedback: "A feedback item",
+  tool_usage: "A tool usage record",
+  reasoning_traces: "A reasoning trace",
+  privacy_consent: "A consent record",
+};
+
+/**
+ * An item error for each client-given id that is already stored or given earlier in the batch (checked in one
+ * query), instead of the primary key refusing the insert with a 500 after the checks.
+ */
+async function takenIdErrors(tx: Tx, table: IdTable, items: readonly { id?: string }[]): Promise<ItemErrors> {
+  const errors = new ItemErrors();
+  const free = await missingIdsIn(tx, table, items.flatMap((item) => (item.id ? [item.id] : [])));
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (!item.id) return;
+    if (!free.has(item.id) || seen.has(item.id)) errors.add(index, "id", `${ITEM_NOUN[table]} with the id "${item.id}" already exists.`);
+    seen.add(item.id);
+  });
+  return errors;
 }
 
 /** Adds each session's new rows to its counter column (query_count, feedback_count, tool_count). */
@@ -89,11 +115,11 @@ type Prepared<Fields> = { refusal: BatchRefusal } | { rows: ({ id: string; sessi
 async function prepareRows<Item extends SessionScoped & { id?: string; timestamp: string }, Fields>(
   tx: Tx,
   items: readonly Item[],
-  table: string,
+  table: IdTable,
   now: string,
   fields: (item: Item, id: string, scrub: Scrubber) => Fields,
 ): Promise<Prepared<Fields>> {
-  const refusal = await sessionErrors(tx, items);
+  const refusal = await sessionErrors(tx, items, table);
   if (refusal) return { refusal };
   const scrub = new Scrubber(table, now);
   const rows = items.map((item) => {
@@ -172,6 +198,8 @@ export async function ingestReasoningTraces(tx: Tx, items: readonly ReasoningTra
 
 /** Consent records: appended, never updated; a subject's latest record is their current consent. */
 export async function ingestConsent(tx: Tx, items: readonly ConsentItem[], now: string = isoNow()): Promise<TelemetryBatchResult> {
+  const refusal = (await takenIdErrors(tx, "privacy_consent", items)).refusal(400, "refused");
+  if (refusal) return refusal;
   const rows = items.map((item) => ({
     id: item.id ?? randomUUID(),
     subjectId: item.subjectId,
