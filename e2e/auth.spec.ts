@@ -37,6 +37,24 @@ test.describe("anonymous visitors", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 
+  test("after five failed sign-ins a username is refused for a while, whatever the password", async ({ page }) => {
+    // A username of its own (it need not exist: the throttle says nothing about which accounts do).
+    const username = `throttled-${Date.now()}`;
+    await page.goto("/sign-in");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel("Username").fill(username);
+      await page.getByLabel("Password").fill(`wrong guess ${attempt}`);
+      await page.getByTestId("sign-in-submit").click();
+      await expect(page.getByTestId("form-error")).toHaveText("That username and password do not match an active account.");
+      await expect(page.getByLabel("Password")).toHaveValue("");
+    }
+    await page.getByLabel("Username").fill(username.toUpperCase());
+    await page.getByLabel("Password").fill("wrong guess 6");
+    await page.getByTestId("sign-in-submit").click();
+    await expect(page.getByTestId("form-error")).toHaveText("Too many failed sign-ins for this username. Try again in 15 minutes.");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
   test("signing out ends the session: the old cookie no longer opens anything", async ({ page, context }) => {
     await page.goto("/sign-in");
     await page.getByLabel("Username").fill(E2E_USERS.viewer.username);
