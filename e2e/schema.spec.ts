@@ -113,6 +113,14 @@ test("the validation page shows every check passing on the seeded database, with
   await expect(rows.first()).toContainText("SEARCH model_predictions USING INDEX idx_predictions_model");
   await expect(rows.first()).toContainText("without: SCAN model_predictions");
   await expect(page.getByText("Query embeddings can be computed.")).toBeVisible();
+
+  // A later visit within five minutes is answered by the same report, at once, not by another run.
+  const ranAt = await page.getByTestId("validation-summary").locator("time").getAttribute("datetime");
+  await page.reload();
+  await expect(page.getByTestId("validation-summary")).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByTestId("validation-summary").locator("time")).toHaveAttribute("datetime", ranAt!);
+  // "Re-run checks" asks for a fresh report.
+  await expect(page.getByRole("button", { name: "Re-run checks" })).toBeVisible();
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
