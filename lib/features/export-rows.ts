@@ -71,26 +71,25 @@ const EMBEDDINGS_SQL = `SELECT CAST(group_concat(fv.embedding, '') AS BLOB)
   FROM (SELECT feature_vector_id FROM training_examples WHERE ${FILTERS} ORDER BY feature_vector_id LIMIT @limit) page
   JOIN feature_vectors fv ON fv.id = page.feature_vector_id`;
 
-type Statements = { rows: Database.Statement; embeddings: Database.Statement; page: (params: Record<string, unknown>) => ExportBatch };
-const prepared = new WeakMap<Database.Database, Statements>();
+type PageReader = (params: Record<string, unknown>) => ExportBatch;
+const pageReaders = new WeakMap<Database.Database, PageReader>();
 
-function statements(sqlite: Database.Database): Statements {
-  let cached = prepared.get(sqlite);
-  if (!cached) {
+/** Reads one page: its rows, then its embeddings, in one transaction (a savepoint inside an outer one). */
+function pageReader(sqlite: Database.Database): PageReader {
+  let reader = pageReaders.get(sqlite);
+  if (!reader) {
     const rows = sqlite.prepare(ROWS_SQL).raw(true);
     const embeddings = sqlite.prepare(EMBEDDINGS_SQL).pluck(true);
-    // Both reads in one transaction (a savepoint inside an outer one), so they see one database state.
-    const page = sqlite.transaction((params: Record<string, unknown>) => {
+    reader = sqlite.transaction((params: Record<string, unknown>): ExportBatch => {
       const page = rows.all(params) as ExportByteRow[];
       if (page.length === 0) return { rows: page, embeddings: Buffer.alloc(0) };
       const blob = (embeddings.get(params) as Buffer | null) ?? Buffer.alloc(0);
       attachEmbeddings(page, blob);
       return { rows: page, embeddings: blob };
     });
-    cached = { rows, embeddings, page };
-    prepared.set(sqlite, cached);
+    pageReaders.set(sqlite, reader);
   }
-  return cached;
+  return reader;
 }
 
 /** Replaces each row's embedding byte count with a view of its bytes in the page's blob. */
@@ -105,14 +104,14 @@ function attachEmbeddings(page: ExportByteRow[], blob: Buffer): void {
 }
 
 /**
- * The rows of an export in a fixed order (feature vector id), read in batches by keyset pagination on that
- * primary key: each batch is one indexed range read, so memory holds one batch whatever the export's size,
+ * The rows of an export in a fixed order (feature vector id), read in pages by keyset pagination on that
+ * primary key: each page is one indexed range read, so memory holds one page whatever the export's size,
  * and the order does not depend on insertion order or the query plan (snapshots hash the content).
  * One row per query and embedding model (labelling.ts); its label is the query's latest labelling feedback.
  * Each embedding is its stored bytes, for the writers to copy (CSV, JSONL) or parse (Parquet).
  */
 export function* exportByteRowBatches(sqlite: Database.Database, filters: ExportFilters, batchSize = EXPORT_BATCH_SIZE): Generator<ExportBatch> {
-  const { page } = statements(sqlite);
+  const page = pageReader(sqlite);
   let after = "";
   for (;;) {
     const batch = page({
