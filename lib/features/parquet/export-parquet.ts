@@ -107,15 +107,15 @@ export class ParquetBatchEncoder {
   /** Rows in EXPORT_COLUMNS order with the embedding as its stored bytes, as one row group (with any pending). */
   writeBytes(rows: readonly ExportByteRow[]): void {
     this.readEmbeddings(rows);
-    this.pending.push(...rows);
+    for (const row of rows) this.pending.push(row);
     this.flush(this.pending.length);
   }
 
   /**
    * Rows of one page of the export: their embeddings are parsed now, while the page's bytes are fresh in the
-   * CPU cache (reading pages of 500 rows and writing row groups of 2,000 took a fifth less time than pages of
-   * 2,000, measured), and a row group is written each time `rowGroupSize` rows are pending. The groups are the
-   * same whatever the page size, so are the file's bytes.
+   * CPU cache (pages of 500 rows into row groups of 2,000: 125 ms of CPU for 10K × 384 against 137 ms with
+   * pages of 2,000, medians of one run), and a row group is written each time `rowGroupSize` rows are pending.
+   * The groups are the same whatever the page size, so are the file's bytes.
    */
   add(rows: readonly ExportByteRow[]): void {
     this.readEmbeddings(rows);
