@@ -7,8 +7,9 @@
 -- The embedding itself stays in feature_vectors (only its byte length is copied).
 --
 -- v_training_example_source is the one definition of a row; every trigger recomputes the rows of the queries a
--- write touched from it (delete, then insert), so the table always equals the view (lib/features/training-examples.test.ts
--- checks that after random writes, and that the export equals one computed from the raw tables).
+-- write touched from it (delete, then insert), so the table always equals the view: training-examples.test.ts
+-- checks that after each of many random writes, and export-bytes.test.ts that the export equals one computed
+-- from the raw tables (both in lib/features/).
 
 CREATE VIEW v_training_example_source AS
 SELECT
