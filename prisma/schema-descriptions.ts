@@ -467,6 +467,6 @@ export const INDEX_DESCRIPTIONS: Record<string, string> = {
   idx_run_tags_run_tag: "A run's tags, each once (unique; foreign key).",
   idx_run_tags_tag: "Runs with a tag.",
   idx_run_tags_created: "Tags by time added.",
-  idx_training_examples_query: "A query's examples (foreign key; the triggers refresh them by query).",
+  idx_training_examples_query: "A query's examples (foreign key), and its latest per embedding model (the triggers' updates).",
   idx_training_examples_timestamp: "Examples in a time window.",
 };

@@ -113,6 +113,37 @@ describe("training_examples", () => {
     expect(db.prepare("SELECT COUNT(*) FROM training_examples WHERE positive_label IS NOT NULL").pluck().get()).toBeGreaterThan(0);
   });
 
+  it("stays equal to the view when one query has thousands of vectors (each vector write touches at most two rows)", () => {
+    temp = createTempDatabase();
+    const db = temp.sqlite;
+    const rng = new Rng("training-examples/one-query");
+    const query = insertQuery(db, { timestamp: TIMES[0]! });
+    db.transaction(() => {
+      for (let i = 0; i < 3_000; i++) {
+        insertRow(db, "feature_vectors", {
+          id: `fv-${rng.hex(4)}-${i}`,
+          query_id: query,
+          computed_at: rng.pick(TIMES),
+          embedding: "[1,2]",
+          embedding_model: rng.pick(MODELS),
+          embedding_dim: 2,
+          features: null,
+          feature_version: null,
+        });
+        if (i % 500 === 0) insertFeedback(db, { query_id: query, timestamp: rng.pick(TIMES), feedback_type: rng.pick(["thumbs_up", "thumbs_down"] as const) });
+      }
+    })();
+    expect(table(db)).toEqual(view(db));
+    const vectors = ids(db, "feature_vectors");
+    db.transaction(() => {
+      for (const id of vectors.filter((_, i) => i % 2 === 0)) db.prepare("DELETE FROM feature_vectors WHERE id = ?").run(id);
+    })();
+    expect(table(db)).toEqual(view(db));
+    expect(db.prepare("SELECT COUNT(*) FROM training_examples WHERE is_latest = 1").pluck().get()).toBe(MODELS.length);
+    db.prepare("DELETE FROM queries WHERE id = ?").run(query);
+    expect(table(db)).toEqual([]);
+  });
+
   it("labels and keeps vectors by the same rules as labelling.ts, which the importance ranking and similar queries use", () => {
     temp = createTempDatabase();
     const db = temp.sqlite;

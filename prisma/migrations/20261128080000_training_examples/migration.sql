@@ -2,7 +2,7 @@
 --
 -- An export row joins a feature vector to its query, the query's latest labelling feedback and its feedback
 -- count, and keeps only the query's latest vector per embedding model. Worked out at export time that is ten
--- index probes per row, over half of a 10,000-row export's time; here it is worked out once per write of a
+-- index probes per row, over half of a 10,000-row export's time; here it is worked out on each write of a
 -- vector, a query or a feedback row, and the export reads one table in id order (lib/features/export-rows.ts).
 -- The embedding itself stays in feature_vectors (only its byte length is copied).
 --
@@ -50,11 +50,12 @@ FROM (
            AND (f.feedback_type IN ('thumbs_up', 'thumbs_down') OR (f.feedback_type = 'explicit' AND f.rating IS NOT NULL))
          ORDER BY f.timestamp DESC, f.id DESC LIMIT 1) AS label_rating,
         (SELECT COUNT(*) FROM feedback f WHERE f.query_id = q.id) AS feedback_count,
-        -- One row per query and embedding model: no newer vector (later computed_at, then greater id).
+        -- One row per query and embedding model: no newer vector (later computed_at, then greater id). The row
+        -- value comparison is one seek in idx_feature_vectors_latest, whatever the number of vectors.
         NOT EXISTS (
             SELECT 1 FROM feature_vectors newer
-            WHERE newer.query_id = fv.query_id AND +newer.embedding_model IS fv.embedding_model
-              AND (newer.computed_at > fv.computed_at OR (newer.computed_at = fv.computed_at AND newer.id > fv.id))
+            WHERE newer.query_id = fv.query_id AND newer.embedding_model IS fv.embedding_model
+              AND (newer.computed_at, newer.id) > (fv.computed_at, fv.id)
         ) AS is_latest
     FROM feature_vectors fv
     JOIN queries q ON q.id = fv.query_id
@@ -85,30 +86,47 @@ CREATE TABLE training_examples (
     positive_label INTEGER CHECK (positive_label IN (0, 1)),
     is_latest INTEGER NOT NULL CHECK (is_latest IN (0, 1))
 );
-CREATE INDEX idx_training_examples_query ON training_examples(query_id);
+CREATE INDEX idx_training_examples_query ON training_examples(query_id, embedding_model, is_latest);
 CREATE INDEX idx_training_examples_timestamp ON training_examples(timestamp);
 
 INSERT INTO training_examples SELECT * FROM v_training_example_source;
 
--- Each write recomputes the examples of the queries it touched. A query id that is NULL or unchanged matches
--- nothing in the second half of the update triggers.
+-- Each write recomputes the examples it changes. A vector's insert or delete touches its own row and at most
+-- one other (the latest of its query and model), so writing n vectors of one query costs n, not n²; feedback
+-- and query changes recompute the rows of the query they touch (a NULL or unchanged query id matches nothing
+-- more in their IN lists).
 
 CREATE TRIGGER trg_training_examples_vector_insert AFTER INSERT ON feature_vectors
 BEGIN
-    DELETE FROM training_examples WHERE query_id = NEW.query_id;
-    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id = NEW.query_id;
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE feature_vector_id = NEW.id;
+    -- The vector it supersedes, if older, is the latest no more.
+    UPDATE training_examples SET is_latest = 0
+    WHERE query_id = NEW.query_id AND embedding_model IS NEW.embedding_model AND is_latest = 1 AND feature_vector_id <> NEW.id
+      AND (SELECT (fv.computed_at, fv.id) < (NEW.computed_at, NEW.id) FROM feature_vectors fv WHERE fv.id = training_examples.feature_vector_id);
 END;
 
 CREATE TRIGGER trg_training_examples_vector_update AFTER UPDATE ON feature_vectors
 BEGIN
-    DELETE FROM training_examples WHERE query_id IN (OLD.query_id, NEW.query_id);
-    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id IN (OLD.query_id, NEW.query_id);
+    DELETE FROM training_examples WHERE feature_vector_id IN (OLD.id, NEW.id);
+    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE feature_vector_id = NEW.id;
+    -- The groups it left and joined: only their newest vector is the latest.
+    UPDATE training_examples SET is_latest = 0
+    WHERE (query_id = OLD.query_id AND embedding_model IS OLD.embedding_model) OR (query_id = NEW.query_id AND embedding_model IS NEW.embedding_model);
+    UPDATE training_examples SET is_latest = 1
+    WHERE feature_vector_id IN (
+        (SELECT id FROM feature_vectors WHERE query_id = OLD.query_id AND embedding_model IS OLD.embedding_model ORDER BY computed_at DESC, id DESC LIMIT 1),
+        (SELECT id FROM feature_vectors WHERE query_id = NEW.query_id AND embedding_model IS NEW.embedding_model ORDER BY computed_at DESC, id DESC LIMIT 1)
+    );
 END;
 
 CREATE TRIGGER trg_training_examples_vector_delete AFTER DELETE ON feature_vectors
 BEGIN
-    DELETE FROM training_examples WHERE query_id = OLD.query_id;
-    INSERT INTO training_examples SELECT * FROM v_training_example_source WHERE query_id = OLD.query_id;
+    -- (The foreign key's cascade deletes the row too, when foreign keys are on.)
+    DELETE FROM training_examples WHERE feature_vector_id = OLD.id;
+    -- The newest vector left of its query and model is the latest.
+    UPDATE training_examples SET is_latest = 1
+    WHERE feature_vector_id = (SELECT id FROM feature_vectors WHERE query_id = OLD.query_id AND embedding_model IS OLD.embedding_model ORDER BY computed_at DESC, id DESC LIMIT 1)
+      AND is_latest = 0;
 END;
 
 CREATE TRIGGER trg_training_examples_feedback_insert AFTER INSERT ON feedback WHEN NEW.query_id IS NOT NULL
