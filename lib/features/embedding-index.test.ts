@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqlite } from "@/lib/db/sqlite";
+import { insertRow } from "@/lib/db/test-fixtures/valid-rows";
+import { Rng } from "@/lib/random";
 import { insertQuery } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { buildEmbeddingIndex, nearestNeighbours } from "./embedding-index";
@@ -55,5 +57,25 @@ describe("EmbeddingIndexCache", () => {
     } finally {
       reader.close();
     }
+  });
+
+  it("builds, page by page through the WebAssembly reader, exactly the index JSON.parse of each row gives", () => {
+    const rng = new Rng("index-pages");
+    const q = insertQuery(temp.sqlite, { timestamp: "2026-01-01T00:00:00.000Z" });
+    const texts: string[] = [];
+    temp.sqlite.transaction(() => {
+      for (let i = 0; i < 2_500; i++) {
+        // Short decimals, full-precision doubles, exponents, -0 and (rarely) spacing the kernel hands back to JavaScript.
+        const values = Array.from({ length: 24 }, (_, j) => (j === 0 && i % 97 === 0 ? -0 : i % 3 === 0 ? rng.normal() : i % 3 === 1 ? Math.round(rng.normal() * 1e5) / 1e5 : rng.normal() * 1e-9));
+        const text = i % 250 === 0 ? `[ ${values.join(", ")} ]` : JSON.stringify(values);
+        texts.push(text);
+        insertRow(temp.sqlite, "feature_vectors", { id: `v-${i}`, query_id: q, computed_at: "2026-01-01T00:00:00.000Z", embedding: text, embedding_model: "paged", embedding_dim: 24, features: null, feature_version: null });
+      }
+    })();
+    const built = new EmbeddingIndexCache(temp.sqlite).get("paged");
+    const expected = buildEmbeddingIndex("paged", texts.map((text, i) => ({ id: `v-${i}`, queryId: q, embedding: JSON.parse(text) as number[] })));
+    expect(built.ids).toEqual(expected.ids);
+    expect(built.size).toBe(2_500);
+    expect(Buffer.from(built.vectors.buffer, built.vectors.byteOffset, built.vectors.byteLength).equals(Buffer.from(expected.vectors.buffer, expected.vectors.byteOffset, expected.vectors.byteLength))).toBe(true);
   });
 });

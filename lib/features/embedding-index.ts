@@ -22,7 +22,7 @@ export type EmbeddingIndex = {
   quantised: QuantisedVectors;
 };
 
-export type IndexRow = { id: string; queryId: string; embedding: readonly number[] };
+export type IndexRow = { id: string; queryId: string; embedding: ArrayLike<number> };
 
 export function buildEmbeddingIndex(model: string, rows: Iterable<IndexRow>, expectedSize = 0): EmbeddingIndex {
   let dim = 0;
@@ -42,10 +42,11 @@ export function buildEmbeddingIndex(model: string, rows: Iterable<IndexRow>, exp
       vectors = grown;
     }
     let norm = 0;
-    for (const x of row.embedding) norm += x * x;
+    const embedding = row.embedding;
+    for (let j = 0; j < dim; j++) norm += (embedding[j] as number) * (embedding[j] as number);
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     const offset = ids.length * dim;
-    for (let j = 0; j < dim; j++) vectors[offset + j] = (row.embedding[j] as number) * scale;
+    for (let j = 0; j < dim; j++) vectors[offset + j] = (embedding[j] as number) * scale;
     ids.push(row.id);
     queryIds.push(row.queryId);
   }

@@ -1,7 +1,7 @@
 import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
 import { ByteSink } from "../byte-sink";
 import { DoubleSink, readJsonDoubles } from "./json-doubles";
-import { JsonDoublesKernel } from "./wasm-doubles";
+import { sharedJsonDoublesKernel } from "./wasm-doubles";
 import { LevelRuns } from "./levels";
 import { CompactType, ThriftWriter } from "./thrift-compact";
 
@@ -73,11 +73,6 @@ const PHYSICAL: Record<ColumnKind, number> = { utf8: TYPE.BYTE_ARRAY, json: TYPE
 const EMBEDDING_AT = EXPORT_COLUMNS.indexOf("embedding");
 
 type Cell = ExportByteRow[number];
-
-// One kernel for every export of the process: a call reads a whole batch synchronously, so interleaved exports
-// never share its memory mid-call, and its memory (about five times the largest batch) is allocated and
-// faulted in once instead of per export (measured: a fresh 40 MB per export cost more CPU than the parse).
-let sharedKernel: JsonDoublesKernel | undefined;
 
 export class ParquetBatchEncoder {
   private readonly out: Uint8Array[] = [];
@@ -158,7 +153,7 @@ export class ParquetBatchEncoder {
     const blob = backToBack(rows);
     if (blob) {
       const counts = new Int32Array(rows.length);
-      (sharedKernel ??= new JsonDoublesKernel()).readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), this.doubles, counts);
+      sharedJsonDoublesKernel().readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), this.doubles, counts);
       for (const count of counts) this.counts.push(count);
       return;
     }
