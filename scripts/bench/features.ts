@@ -61,7 +61,7 @@ async function benchSimilarQueries(rows: number, dim: number): Promise<void> {
     const { kernel, scales } = index.quantised;
     const int8Bytes = kernel.rows.byteLength + scales.byteLength * 3 + kernel.dots.byteLength;
     console.log(
-      `  index build (read + JSON.parse + normalise + quantise, once per change) ${seconds(start)} (${cpuSeconds(cpu)})   ${formatMb(index.vectors.byteLength)} Float32 + ${formatMb(int8Bytes)} int8 copy`,
+      `  index build (read + parse + normalise + quantise, once per change) ${seconds(start)} (${cpuSeconds(cpu)})   ${formatMb(index.vectors.byteLength)} Float32 + ${formatMb(int8Bytes)} int8 copy`,
     );
     const cached = await measure(() => cache.get("bench-minilm"), 200);
     console.log(`  staleness check when nothing changed (PRAGMA data_version)     median ${formatMs(cached.median)}   p95 ${formatMs(cached.p95)}`);
