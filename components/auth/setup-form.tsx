@@ -18,7 +18,7 @@ export function SetupForm() {
   return (
     <form action={formAction} noValidate className={styles.form} aria-busy={pending}>
       {state && !state.ok && <FormErrorSummary state={state} fields={FIELDS} labels={LABELS} prefix="setup" />}
-      <Field name="username" prefix="setup" label={LABELS.username} errors={errors("username")} hint="Your sign-in name, shown on the A/B decisions you record: letters, digits, . _ - (not an e-mail address).">
+      <Field name="username" prefix="setup" label={LABELS.username} errors={errors("username")} hint="Your sign-in name, shown on the A/B decisions you record: letters, digits, dots, hyphens or underscores (not an e-mail address).">
         {(props) => <input {...props} className={formStyles.input} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus defaultValue={state?.values.username ?? ""} />}
       </Field>
       <Field name="password" prefix="setup" label={LABELS.password} errors={errors("password")} hint={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is easiest.`}>

@@ -23,7 +23,7 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
  */
 export function usernameProblem(username: string): string | null {
   if (username === "") return "Enter a username.";
-  if (!USERNAME.test(username)) return "A username is 2 to 63 letters, digits or . _ -, starting with a letter or digit (not an e-mail address).";
+  if (!USERNAME.test(username)) return "A username is 2 to 63 letters, digits, dots, hyphens or underscores, starting with a letter or digit (not an e-mail address).";
   const [finding] = scrubPii(username).findings;
   if (finding) return `A username must not be personal data or a secret (this one reads as ${finding.category.replaceAll("_", " ")}): it is shown on A/B decisions. Use a name such as jdoe.`;
   return null;
