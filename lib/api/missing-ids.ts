@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ItemErrors } from "./batch";
 
 /** Tables an API batch may reference by id. */
 export type ReferencedTable =
@@ -29,3 +30,20 @@ export async function missingIdsIn(tx: Pick<Prisma.TransactionClient, "$queryRaw
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(sql(table), JSON.stringify([...new Set(ids)]));
   return new Set(rows.map((row) => row.id));
 }
+
+/**
+ * An item error on "id" for each client-given id that `table` already holds (`free` has the given ids it does
+ * not: missingIds) or that an earlier item of the batch gives, so a batch never reaches the primary key's 500.
+ */
+export function addTakenIdErrors(errors: ItemErrors, items: readonly { id?: string | null }[], free: ReadonlySet<string>, noun: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (!item.id) return;
+    if (!free.has(item.id)) errors.add(index, "id", `${noun} with the id "${item.id}" already exists.`);
+    else if (seen.has(item.id)) errors.add(index, "id", `The id "${item.id}" appears twice in this batch.`);
+    seen.add(item.id);
+  });
+}
+
+/** The client-given ids of a batch, to check with missingIds. */
+export const givenIds = (items: readonly { id?: string | null }[]): string[] => items.flatMap((item) => (item.id ? [item.id] : []));

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ItemErrors, type BatchRefusal } from "@/lib/api/batch";
-import { missingIdsIn } from "@/lib/api/missing-ids";
+import { addTakenIdErrors, givenIds, missingIdsIn } from "@/lib/api/missing-ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { redactionLogRows, type RedactionLogRow } from "@/lib/privacy/redaction-log";
 import { scrubJsonStrings } from "@/lib/privacy/scrub-json";
@@ -23,14 +23,10 @@ const scrubOptional = (value: string | null | undefined) => (value === null || v
 export async function logFeatureVectors(tx: Prisma.TransactionClient, items: readonly LogFeatureVectorInput[], now: string = isoNow()): Promise<LogFeatureVectorsResult> {
   const errors = new ItemErrors();
   const unknownQueries = await missingIdsIn(tx, "queries", items.map((item) => item.queryId));
-  const givenIds = items.flatMap((item) => (item.id ? [item.id] : []));
-  const freeIds = await missingIdsIn(tx, FEATURE_VECTORS_TABLE, givenIds);
-  const seen = new Set<string>();
   items.forEach((item, index) => {
     if (unknownQueries.has(item.queryId)) errors.add(index, "queryId", `There is no query with the id "${item.queryId}".`);
-    if (item.id && (!freeIds.has(item.id) || seen.has(item.id))) errors.add(index, "id", `A feature vector with the id "${item.id}" already exists.`);
-    if (item.id) seen.add(item.id);
   });
+  addTakenIdErrors(errors, items, await missingIdsIn(tx, FEATURE_VECTORS_TABLE, givenIds(items)), "A feature vector");
   const refusal = errors.refusal(400, "refused");
   if (refusal) return refusal;
 

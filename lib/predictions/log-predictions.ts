@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { ItemErrors, type BatchRefusal } from "@/lib/api/batch";
-import { missingIds } from "@/lib/api/missing-ids";
+import { addTakenIdErrors, givenIds, missingIds } from "@/lib/api/missing-ids";
 import { redactionLogRows, writeRedactionLogSync, type RedactionLogRow } from "@/lib/privacy/redaction-log";
 import { scrubJsonStrings } from "@/lib/privacy/scrub-json";
 import { scrubPii } from "@/lib/privacy/scrub-pii";
@@ -31,18 +31,11 @@ function referenceErrors(sqlite: Database.Database, items: readonly LogPredictio
   const errors = new ItemErrors();
   const unknownQueries = missingIds(sqlite, "queries", items.map((item) => item.queryId));
   const unknownRuns = missingIds(sqlite, "model_training_runs", items.map((item) => item.runId));
-  const givenIds = items.flatMap((item) => (item.id ? [item.id] : []));
-  const freeIds = new Set(missingIds(sqlite, PREDICTIONS_TABLE, givenIds));
-  const seen = new Set<string>();
   items.forEach((item, index) => {
     if (unknownQueries.has(item.queryId)) errors.add(index, "queryId", `There is no query with the id "${item.queryId}".`);
     if (unknownRuns.has(item.runId)) errors.add(index, "runId", `There is no training run with the id "${item.runId}".`);
-    if (item.id) {
-      if (!freeIds.has(item.id)) errors.add(index, "id", `A prediction with the id "${item.id}" already exists.`);
-      else if (seen.has(item.id)) errors.add(index, "id", `The id "${item.id}" appears twice in this batch.`);
-      seen.add(item.id);
-    }
   });
+  addTakenIdErrors(errors, items, missingIds(sqlite, PREDICTIONS_TABLE, givenIds(items)), "A prediction");
   return errors;
 }
 

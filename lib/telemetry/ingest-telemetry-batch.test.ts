@@ -86,7 +86,7 @@ describe("telemetry batches", () => {
     expect(response.status).toBe(400);
     expect(response.json!.items).toEqual([
       { index: 1, fieldErrors: { id: [`A tool usage record with the id "${id}" already exists.`] } },
-      { index: 3, fieldErrors: { id: [`A tool usage record with the id "${fresh}" already exists.`] } },
+      { index: 3, fieldErrors: { id: [`The id "${fresh}" appears twice in this batch.`] } },
     ]);
     expect(scalar("SELECT COUNT(*) FROM tool_usage")).toBe(before);
 

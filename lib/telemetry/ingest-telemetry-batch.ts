@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ItemErrors, distinct, type BatchRefusal } from "@/lib/api/batch";
-import { missingIdsIn } from "@/lib/api/missing-ids";
+import { addTakenIdErrors, givenIds, missingIdsIn } from "@/lib/api/missing-ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashQueryText } from "@/lib/privacy/query-hash";
 import { redactionLogRows, type RedactionLogRow } from "@/lib/privacy/redaction-log";
@@ -61,19 +61,10 @@ const ITEM_NOUN: Record<IdTable, string> = {
   privacy_consent: "A consent record",
 };
 
-/**
- * An item error for each client-given id that is already stored or given earlier in the batch (checked in one
- * query), instead of the primary key refusing the insert with a 500 after the checks.
- */
+/** An item error for each client-given id already stored or given earlier in the batch (checked in one query). */
 async function takenIdErrors(tx: Tx, table: IdTable, items: readonly { id?: string }[]): Promise<ItemErrors> {
   const errors = new ItemErrors();
-  const free = await missingIdsIn(tx, table, items.flatMap((item) => (item.id ? [item.id] : [])));
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (!item.id) return;
-    if (!free.has(item.id) || seen.has(item.id)) errors.add(index, "id", `${ITEM_NOUN[table]} with the id "${item.id}" already exists.`);
-    seen.add(item.id);
-  });
+  addTakenIdErrors(errors, items, await missingIdsIn(tx, table, givenIds(items)), ITEM_NOUN[table]);
   return errors;
 }
 
