@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { ExportFormat } from "./export-params";
-import { exportRowBatches, type ExportFilters } from "./export-rows";
+import { EXPORT_COLUMNS, exportByteRowBatches, type ExportFilters } from "./export-rows";
 import { trainingDataStream } from "./export-stream";
+
+const ID_AT = EXPORT_COLUMNS.indexOf("feature_vector_id");
+const VERSION_AT = EXPORT_COLUMNS.indexOf("feature_version");
 
 /** What a snapshot records of an export's content, and what verifying it compares. */
 export type ExportMeasure = {
@@ -40,12 +43,14 @@ export async function measureExport(sqlite: Database.Database, format: ExportFor
   const ids = createHash("sha256");
   const versions = new Set<string>();
   let rowCount = 0;
-  for (const batch of exportRowBatches(sqlite, filters)) {
-    for (const row of batch) {
-      ids.update(`${row.feature_vector_id}\n`);
-      if (row.feature_version !== null) versions.add(row.feature_version);
+  // The byte rows: only the ids and versions are read, so no embedding is decoded to a string.
+  for (const { rows } of exportByteRowBatches(sqlite, filters)) {
+    for (const row of rows) {
+      ids.update(`${row[ID_AT] as string}\n`);
+      const version = row[VERSION_AT] as string | null;
+      if (version !== null) versions.add(version);
     }
-    rowCount += batch.length;
+    rowCount += rows.length;
   }
   return { contentSha256: content.sha256, byteCount: content.byteCount, rowCount, rowsSha256: ids.digest("hex"), featureVersions: [...versions].sort() };
 }
