@@ -221,6 +221,13 @@ export const TABLE_DESCRIPTIONS: Record<string, TableDescription> = {
       is_latest: "1 when no newer vector of the same query and embedding model exists (the export keeps one row per query and model).",
     },
   },
+  embedding_doubles: {
+    description: "Each feature vector's embedding as packed little-endian float64, written by the app with the vector (JSON.parse's values bit for bit): the Parquet export copies these bytes instead of parsing the JSON. Dropped by a trigger when the embedding changes, refilled by npm run db:migrate.",
+    columns: {
+      feature_vector_id: "The feature vector whose embedding this is.",
+      doubles: "The embedding's elements, 8 bytes each (a non-number element is NaN).",
+    },
+  },
   model_predictions: {
     description: "One prediction a model version made for a query, with its ground truth once labelled.",
     columns: {

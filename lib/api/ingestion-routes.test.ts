@@ -129,10 +129,14 @@ describe("POST /api/v1/feature-vectors", () => {
     expect(bad.status).toBe(400);
     expect(bad.json!.items).toEqual([{ index: 1, fieldErrors: { embedding: ["The embedding cannot be empty."] } }]);
     expect(scalar("SELECT COUNT(*) FROM feature_vectors")).toBe(0);
+    expect(scalar("SELECT COUNT(*) FROM embedding_doubles")).toBe(0);
     const ok = await callRoute(featureVectors.POST, "POST", "/api/v1/feature-vectors", { body: { items: [good] } });
     expect(ok.status).toBe(201);
     const id = (ok.json!.ids as string[])[0];
     expect(temp.sqlite.prepare("SELECT embedding_dim, features FROM feature_vectors WHERE id = ?").get(id)).toEqual({ embedding_dim: 3, features: '{"length":12,"author":"[EMAIL]"}' });
+    // The embedding's float64 copy (embedding_doubles) is written with it.
+    const copy = temp.sqlite.prepare("SELECT doubles FROM embedding_doubles WHERE feature_vector_id = ?").pluck().get(id) as Buffer;
+    expect(Array.from(new Float64Array(new Uint8Array(copy).buffer))).toEqual([0.1, 0.2, 0.3]);
   });
 });
 

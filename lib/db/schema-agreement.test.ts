@@ -17,7 +17,7 @@ afterAll(async () => {
 
 type DbColumn = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number };
 
-const SQLITE_TYPE: Record<string, string> = { String: "TEXT", Int: "INTEGER", Float: "REAL", Boolean: "INTEGER", BigInt: "INTEGER" };
+const SQLITE_TYPE: Record<string, string> = { String: "TEXT", Int: "INTEGER", Float: "REAL", Boolean: "INTEGER", BigInt: "INTEGER", Bytes: "BLOB" };
 
 function dbColumns(table: string): DbColumn[] {
   return temp.sqlite.prepare(`PRAGMA table_xinfo(${table})`).all() as DbColumn[];

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { copiesOfPageSql, pageCopies, type CopiesRow } from "./embedding-doubles";
 import { buildEmbeddingIndex, type EmbeddingIndex, type IndexRow } from "./embedding-index";
 import { DoubleSink } from "./parquet/json-doubles";
 import { sharedJsonDoublesKernel } from "./parquet/wasm-doubles";
@@ -7,27 +8,41 @@ const PAGE_ROWS = 2_000;
 const PAGE_FILTER = "embedding_model = @model AND rowid > @after ORDER BY rowid LIMIT @limit";
 
 /**
- * A model's vectors in rowid order, read a page at a time: the ids and byte lengths, then the page's embeddings
- * as one blob parsed by the WebAssembly kernel (the doubles JSON.parse gives, bit for bit). Measured at 200K ×
- * 384, JSON.parse of each row's text was most of the index build.
+ * A model's vectors in rowid order, read a page at a time: the ids and byte lengths, then the page's float64
+ * copies (embedding_doubles) as one blob, or where a vector of the page has none, its embeddings' JSON as one
+ * blob parsed by the WebAssembly kernel (the doubles JSON.parse gives, bit for bit). Measured at 200K × 384,
+ * JSON.parse of each row's text was most of the index build.
  */
 function* modelRows(sqlite: Database.Database, model: string): Generator<IndexRow> {
-  const rows = sqlite.prepare(`SELECT rowid, id, query_id, length(CAST(embedding AS BLOB)) FROM feature_vectors WHERE ${PAGE_FILTER}`).raw(true);
+  const rows = sqlite.prepare(`SELECT rowid, id, query_id FROM feature_vectors WHERE ${PAGE_FILTER}`).raw(true);
+  const copies = sqlite.prepare(copiesOfPageSql(`SELECT id FROM feature_vectors WHERE ${PAGE_FILTER}`, "id")).raw(true);
+  const lengths = sqlite.prepare(`SELECT length(CAST(embedding AS BLOB)) FROM feature_vectors WHERE ${PAGE_FILTER}`).pluck(true);
   const blobs = sqlite.prepare(`SELECT CAST(group_concat(embedding, '') AS BLOB) FROM (SELECT embedding FROM feature_vectors WHERE ${PAGE_FILTER})`).pluck(true);
   const kernel = sharedJsonDoublesKernel();
-  let after = 0;
-  for (;;) {
-    const params = { model, after, limit: PAGE_ROWS };
-    const page = rows.all(params) as [number, string, string, number][];
-    if (page.length === 0) return;
+  // One page in one read transaction, so its statements see the same rows.
+  const readPage = sqlite.transaction((params: Record<string, unknown>) => {
+    const page = rows.all(params) as [number, string, string][];
+    if (page.length === 0) return { page, values: new Float64Array(0), counts: new Int32Array(0) };
+    const copied = pageCopies(copies.get(params) as CopiesRow, page.length);
+    if (copied) {
+      const values = new Float64Array(copied.bytes.byteLength / 8);
+      new Uint8Array(values.buffer).set(copied.bytes);
+      return { page, values, counts: copied.counts };
+    }
     const blob = (blobs.get(params) as Buffer | null) ?? Buffer.alloc(0);
     const doubles = new DoubleSink(Math.max(1024, blob.length >> 1));
     const counts = new Int32Array(page.length);
-    kernel.readJsonDoubleArrays(blob, page.map((row) => row[3]), doubles, counts);
+    kernel.readJsonDoubleArrays(blob, lengths.all(params) as number[], doubles, counts);
+    return { page, values: doubles.values, counts };
+  });
+  let after = 0;
+  for (;;) {
+    const { page, values, counts } = readPage({ model, after, limit: PAGE_ROWS });
+    if (page.length === 0) return;
     let offset = 0;
     for (let i = 0; i < page.length; i++) {
       const [, id, queryId] = page[i]!;
-      yield { id, queryId, embedding: doubles.values.subarray(offset, offset + counts[i]!) };
+      yield { id, queryId, embedding: values.subarray(offset, offset + counts[i]!) };
       offset += counts[i]!;
     }
     if (page.length < PAGE_ROWS) return;

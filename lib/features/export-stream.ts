@@ -28,13 +28,13 @@ export function trainingDataStream(
   batchSize = EXPORT_BATCH_SIZE,
 ): ReadableStream<Uint8Array> {
   const pageRows = batchSize % READ_PAGE_ROWS === 0 ? READ_PAGE_ROWS : Math.min(batchSize, READ_PAGE_ROWS);
-  return encodedStream(exportByteRowBatches(sqlite, filters, pageRows), format, batchSize);
+  return encodedStream(exportByteRowBatches(sqlite, filters, pageRows, format === "parquet" ? "doubles" : "json"), format, batchSize);
 }
 
 /** Batches of export rows encoded in one format, as a pull stream. */
 export function encodedStream(batches: Generator<ExportBatch>, format: ExportFormat, rowGroupSize = EXPORT_BATCH_SIZE): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  // Every format reads each embedding as its stored bytes: CSV and JSONL copy them, Parquet parses them.
+  // CSV and JSONL copy each embedding's stored JSON bytes; Parquet copies its doubles or parses the JSON.
   const parquet = format === "parquet" ? new ParquetBatchEncoder(rowGroupSize) : null;
   let started = false;
   return new ReadableStream<Uint8Array>({
@@ -62,7 +62,7 @@ export function encodedStream(batches: Generator<ExportBatch>, format: ExportFor
           controller.enqueue(format === "csv" ? csvBytes(next.value) : jsonlBytes(next.value));
           return;
         }
-        parquet.add(next.value.rows);
+        parquet.add(next.value);
         const chunks = parquet.takeChunks();
         for (const chunk of chunks) controller.enqueue(chunk);
         if (chunks.length > 0) return;

@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Rng } from "@/lib/random";
 import { insertQuery } from "@/lib/test-support/rows";
 import { createTempDatabase, type TempDatabase } from "@/lib/test-support/temp-db";
 import { parseExportParams } from "./export-params";
+import { fillEmbeddingDoubles } from "./embedding-doubles";
 import { exportByteRowBatches, type ExportFilters } from "./export-rows";
 import { ParquetBatchEncoder } from "./parquet/export-parquet";
 import { trainingDataStream } from "./export-stream";
@@ -160,6 +162,32 @@ describe("Parquet row groups over pages", () => {
     expect(parquetMetadata(straddled.buffer as ArrayBuffer).row_groups.map((group) => Number(group.num_rows))).toEqual([600, 600, 50]);
     const rows = await parquetReadObjects({ file: straddled.buffer as ArrayBuffer });
     expect(rows.map((row) => row.feature_vector_id)).toEqual(Array.from({ length: 1_250 }, (_, i) => `fv-${String(i).padStart(5, "0")}`));
+  });
+
+  it("gives the same file whether embeddings are copied from their float64 copies, parsed, or both within a page", async () => {
+    seedMany(1_250);
+    const sha = async (rowGroupSize?: number) => createHash("sha256").update(await bytes(trainingDataStream(temp.sqlite, "parquet", ALL, rowGroupSize))).digest("hex");
+    // Which pages of 500 the reader hands over as doubles.
+    const copiedPages = () => [...exportByteRowBatches(temp.sqlite, ALL, 500, "doubles")].map((batch) => batch.doubles !== null);
+    const parsed = [await sha(), await sha(600)];
+    expect(copiedPages()).toEqual([false, false, false]);
+    expect(fillEmbeddingDoubles(temp.sqlite)).toBe(1_250);
+    expect(copiedPages()).toEqual([true, true, true]);
+    const copied = [await sha(), await sha(600)];
+    expect(copied).toEqual(parsed);
+    // Every seventh copy gone: each page mixes vectors with and without one (the page falls back to the JSON).
+    temp.sqlite.prepare("DELETE FROM embedding_doubles WHERE CAST(substr(feature_vector_id, 4) AS INTEGER) % 7 = 0").run();
+    expect(copiedPages()).toEqual([false, false, false]);
+    expect([await sha(), await sha(600)]).toEqual(parsed);
+    // The first page whole without copies, the others with.
+    fillEmbeddingDoubles(temp.sqlite);
+    temp.sqlite.prepare("DELETE FROM embedding_doubles WHERE feature_vector_id < 'fv-00500'").run();
+    expect(copiedPages()).toEqual([false, true, true]);
+    expect([await sha(), await sha(600)]).toEqual(parsed);
+    const file = await bytes(trainingDataStream(temp.sqlite, "parquet", ALL));
+    const rows = await parquetReadObjects({ file: file.buffer as ArrayBuffer });
+    const stored = temp.sqlite.prepare("SELECT embedding FROM feature_vectors WHERE id = 'fv-00777'").pluck().get() as string;
+    expect(rows[777]!.embedding).toEqual(JSON.parse(stored));
   });
 });
 

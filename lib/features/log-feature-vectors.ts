@@ -7,6 +7,7 @@ import { redactionLogRows, type RedactionLogRow } from "@/lib/privacy/redaction-
 import { scrubJsonStrings } from "@/lib/privacy/scrub-json";
 import { scrubPii } from "@/lib/privacy/scrub-pii";
 import { isoNow } from "@/lib/time";
+import { embeddingDoubles } from "./embedding-doubles";
 import type { LogFeatureVectorInput } from "./log-feature-vectors-schema";
 
 export const FEATURE_VECTORS_TABLE = "feature_vectors";
@@ -18,7 +19,8 @@ const scrubOptional = (value: string | null | undefined) => (value === null || v
 /**
  * Writes a validated batch of feature vectors in the caller's transaction: unknown queries and taken ids refuse
  * the whole batch (checked in bulk), the model and version names and every string inside the features are
- * scrubbed for personal data (logged), and the rows go in with one createMany.
+ * scrubbed for personal data (logged), and the rows go in with one createMany, their embeddings' float64 copies
+ * (embedding-doubles.ts) with another.
  */
 export async function logFeatureVectors(tx: Prisma.TransactionClient, items: readonly LogFeatureVectorInput[], now: string = isoNow()): Promise<LogFeatureVectorsResult> {
   const errors = new ItemErrors();
@@ -50,6 +52,7 @@ export async function logFeatureVectors(tx: Prisma.TransactionClient, items: rea
     };
   });
   await tx.featureVector.createMany({ data: rows });
+  await tx.embeddingDoubles.createMany({ data: rows.map((row) => ({ featureVectorId: row.id, doubles: embeddingDoubles(row.embedding) })) });
   if (logRows.length > 0) await tx.redactionLog.createMany({ data: logRows });
   return { ok: true, written: rows.length, ids: rows.map((row) => row.id), redacted: [...new Set(logRows.map((row) => row.patternMatched))] };
 }

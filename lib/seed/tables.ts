@@ -14,6 +14,7 @@ export const DATA_TABLES_DELETE_ORDER = [
   "daily_aggregate_sources",
   "model_predictions",
   "training_examples",
+  "embedding_doubles",
   "feature_vectors",
   "ab_test_results",
   "redaction_log",

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { insertEmbeddingDoubles } from "@/lib/features/embedding-doubles";
 import type { AbTestRow, ConsentRow, TelemetryBatch, TrainingRunRow } from "./rows";
 import { batchRowCount } from "./rows";
 
@@ -52,6 +53,7 @@ export class SeedWriter {
       this.insertAll("tool_usage", batch.toolUsage);
       this.insertAll("reasoning_traces", batch.reasoningTraces);
       this.insertAll("feature_vectors", batch.featureVectors);
+      insertEmbeddingDoubles(this.db, batch.featureVectors);
       this.insertAll("model_predictions", batch.predictions);
       this.insertAll("redaction_log", batch.redactions);
     };

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { fillEmbeddingDoubles } from "@/lib/features/embedding-doubles";
 import { Rng } from "@/lib/random";
 
 const VARIANTS = 64;
@@ -13,6 +14,7 @@ const CHUNKS = 24;
  * Speed matters at 200K × 384 (77M values): the dimensions are cut into 24 chunks, and each topic has 64
  * variants of each chunk's text (centre + N(0, 0.6) noise, formatted once per data set), so a row's embedding
  * is 24 picks (6 bits of a 32-bit draw each) and a join instead of 384 Box–Muller draws and number formats.
+ * Each embedding's float64 copy is written as the app writes it (lib/features/embedding-doubles.ts).
  * Rows are still all but surely distinct (64^24 combinations at 384 dimensions). One transaction,
  * written without CHECKs or journal (below), then the database is back to the app's WAL settings.
  */
@@ -69,6 +71,7 @@ export function insertBenchFeatureVectors(sqlite: Database.Database, options: { 
     }
     sqlite.exec("DELETE FROM training_examples; INSERT INTO training_examples SELECT * FROM v_training_example_source");
     for (const { sql } of triggers) sqlite.exec(sql);
+    fillEmbeddingDoubles(sqlite);
   });
   // The generator's rows satisfy the schema's CHECKs by construction; checking them would parse each embedding's
   // JSON three times (json_valid, json_type, json_array_length), most of the insert time. A temporary database

@@ -41,7 +41,7 @@ export function* joinedExportBatches(sqlite: Database.Database, filters: ExportF
   for (;;) {
     const rows = statement.all({ after, since: filters.since, model: filters.model, featureVersion: filters.featureVersion, labelledOnly: filters.labelledOnly ? 1 : 0, limit: batchSize }) as ExportByteRow[];
     if (rows.length === 0) return;
-    yield { rows, embeddings: Buffer.concat(rows.map((row) => row[EMBEDDING_AT] as Buffer)) };
+    yield { rows, embeddings: Buffer.concat(rows.map((row) => row[EMBEDDING_AT] as Buffer)), doubles: null };
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1]![ID_AT] as string;
   }

@@ -30,8 +30,9 @@ export const PRIVACY_TABLES: Record<string, string[]> = {
   daily_aggregate_sources: ["date", "fingerprint", "computed_at"],
 };
 
-/** Tables added by later features (training-data snapshots, the export's materialised training examples). */
+/** Tables added by later features (training-data snapshots, the export's training examples and embedding copies). */
 export const FEATURE_TABLES: Record<string, string[]> = {
+  embedding_doubles: ["feature_vector_id", "doubles"],
   training_examples: [
     "feature_vector_id", "query_id", "query_hash", "timestamp", "query_type", "query_length", "query_token_count", "latency_ms", "tool_calls",
     "result_quality_score", "error_occurred", "embedding_model", "embedding_dim", "feature_version", "features", "embedding_bytes",

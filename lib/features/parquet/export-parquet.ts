@@ -1,5 +1,6 @@
-import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, type ExportByteRow, type ExportRow } from "../export-rows";
+import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, type ExportBatch, type ExportByteRow, type ExportRow } from "../export-rows";
 import { ByteSink } from "../byte-sink";
+import type { PageCopies } from "../embedding-doubles";
 import { DoubleSink, readJsonDoubles } from "./json-doubles";
 import { sharedJsonDoublesKernel } from "./wasm-doubles";
 import { LevelRuns } from "./levels";
@@ -8,9 +9,9 @@ import { CompactType, ThriftWriter } from "./thrift-compact";
 /**
  * A streaming Parquet writer for exactly the export's schema (https://parquet.apache.org/docs/file-format/):
  * one row group per batch, one data page (v1) per column chunk, PLAIN values, RLE levels, no compression,
- * no statistics. The embedding's doubles go from the stored JSON bytes straight into a Float64Array whose
- * bytes are the page's values. Nothing depends on the time or the machine, so one database state gives one
- * byte sequence.
+ * no statistics. The embedding's page values are its doubles' bytes as they were read: the stored float64
+ * copies (embedding_doubles), or the JSON parsed straight into a Float64Array. Nothing depends on the time or
+ * the machine, so one database state gives one byte sequence.
  */
 
 type PhysicalType = "INT64" | "DOUBLE" | "BYTE_ARRAY";
@@ -84,10 +85,11 @@ export class ParquetBatchEncoder {
   private readonly definition = new LevelRuns();
   private readonly page = new ByteSink(1 << 16);
 
-  // Rows added but not yet written, each one's embedding element count (-1: NULL), and their doubles.
+  // Rows added but not yet written, each one's embedding element count (-1: NULL), and their doubles as
+  // little-endian bytes, in the pieces they were read in (a page's copies, or what a page's JSON parsed into).
   private readonly pending: ExportByteRow[] = [];
   private readonly counts: number[] = [];
-  private doubles = new DoubleSink();
+  private readonly doubles: Uint8Array[] = [];
 
   /** `rowGroupSize`: add() writes a row group each time this many rows are pending. */
   constructor(private readonly rowGroupSize = EXPORT_BATCH_SIZE) {
@@ -107,13 +109,13 @@ export class ParquetBatchEncoder {
   }
 
   /**
-   * Rows of one page of the export: their embeddings are parsed now, while the page's bytes are fresh in the
-   * CPU cache (pages of 500 rows into row groups of 2,000: 125 ms of CPU for 10K × 384 against 137 ms with
-   * pages of 2,000, medians of one run), and a row group is written each time `rowGroupSize` rows are pending.
+   * One page of the export: its embeddings are read now (copied from their doubles, or parsed while the page's
+   * bytes are fresh in the CPU cache), and a row group is written each time `rowGroupSize` rows are pending.
    * The groups are the same whatever the page size, so are the file's bytes.
    */
-  add(rows: readonly ExportByteRow[]): void {
-    this.readEmbeddings(rows);
+  add({ rows, doubles }: ExportBatch): void {
+    if (doubles) this.copyDoubles(doubles);
+    else this.readEmbeddings(rows);
     for (const row of rows) this.pending.push(row);
     while (this.pending.length >= this.rowGroupSize) this.flush(this.rowGroupSize);
   }
@@ -125,14 +127,20 @@ export class ParquetBatchEncoder {
     const counts = this.counts.splice(0, n);
     let values = 0;
     for (const count of counts) values += Math.max(count, 0);
-    // The group's doubles are handed to the stream as they are, so later rows go to a new sink (with the
-    // doubles of rows already parsed beyond this group, when a page straddles two groups).
-    const doubles = this.doubles;
-    this.doubles = new DoubleSink(Math.max(doubles.values.length, 4096));
-    this.doubles.reserve(doubles.length - values);
-    this.doubles.values.set(doubles.values.subarray(values, doubles.length));
-    this.doubles.length = doubles.length - values;
-    doubles.length = values;
+    // The group's doubles go to the stream as the pieces they are (no copy); a piece that straddles two groups
+    // is cut in two views.
+    const doubles: Uint8Array[] = [];
+    for (let need = values * 8; need > 0; ) {
+      const piece = this.doubles[0]!;
+      if (piece.byteLength <= need) {
+        doubles.push(this.doubles.shift()!);
+        need -= piece.byteLength;
+      } else {
+        doubles.push(piece.subarray(0, need));
+        this.doubles[0] = piece.subarray(need);
+        need = 0;
+      }
+    }
 
     const group = new ThriftWriter();
     group.begin().list(1, CompactType.Struct, EXPORT_COLUMNS.length);
@@ -144,6 +152,12 @@ export class ParquetBatchEncoder {
     this.rows += rows.length;
   }
 
+  /** Appends a page's embedding copies to `doubles` (as they are) and their element counts to `counts`. */
+  private copyDoubles({ bytes, counts }: PageCopies): void {
+    this.doubles.push(bytes);
+    for (const count of counts) this.counts.push(count);
+  }
+
   /**
    * Appends the rows' embedding doubles to `doubles` and their element counts (-1 for a NULL embedding) to
    * `counts`. The embeddings of an export page lie back to back in one blob, read by the WebAssembly kernel in
@@ -151,19 +165,22 @@ export class ParquetBatchEncoder {
    */
   private readEmbeddings(rows: readonly ExportByteRow[]): void {
     const blob = backToBack(rows);
+    // A JSON number takes at least two bytes with its comma; most take several more, and the sink grows.
+    const sink = new DoubleSink(blob ? (blob.byteLength >> 3) + 1024 : 4096);
     if (blob) {
       const counts = new Int32Array(rows.length);
-      sharedJsonDoublesKernel().readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), this.doubles, counts);
+      sharedJsonDoublesKernel().readJsonDoubleArrays(blob, rows.map((row) => (row[EMBEDDING_AT] as Uint8Array).byteLength), sink, counts);
       for (const count of counts) this.counts.push(count);
-      return;
+    } else {
+      for (const row of rows) {
+        const cell = row[EMBEDDING_AT] as Uint8Array | null;
+        this.counts.push(cell === null ? -1 : readJsonDoubles(cell, sink));
+      }
     }
-    for (const row of rows) {
-      const cell = row[EMBEDDING_AT] as Uint8Array | null;
-      this.counts.push(cell === null ? -1 : readJsonDoubles(cell, this.doubles));
-    }
+    this.doubles.push(sink.bytes());
   }
 
-  private writeColumnChunk(group: ThriftWriter, rows: readonly ExportByteRow[], c: number, counts: readonly number[], doubles: DoubleSink): void {
+  private writeColumnChunk(group: ThriftWriter, rows: readonly ExportByteRow[], c: number, counts: readonly number[], doubles: readonly Uint8Array[]): void {
     const kind = KINDS[c]!;
     const definition = this.definition;
     const values = this.values;
@@ -200,8 +217,9 @@ export class ParquetBatchEncoder {
     page.length = 0;
     repetition?.writeTo(page);
     definition.writeTo(page);
-    const pageValues = kind === "embedding" ? doubles.bytes() : values.copy();
-    const pageSize = page.length + pageValues.byteLength;
+    const pageValues = kind === "embedding" ? doubles : [values.copy()];
+    let pageSize = page.length;
+    for (const piece of pageValues) pageSize += piece.byteLength;
     const header = new ThriftWriter();
     header.begin().i32(1, DATA_PAGE).i32(2, pageSize).i32(3, pageSize);
     header.begin(5).i32(1, definition.total).i32(2, PLAIN).i32(3, RLE).i32(4, RLE).end();
@@ -210,7 +228,7 @@ export class ParquetBatchEncoder {
     const headerBytes = header.sink.copy();
     this.emit(headerBytes);
     this.emit(page.copy());
-    this.emit(pageValues);
+    for (const piece of pageValues) this.emit(piece);
     const chunkSize = this.offset - chunkStart;
     const path = kind === "embedding" ? [EXPORT_COLUMNS[c]!, "list", "element"] : [EXPORT_COLUMNS[c]!];
     group.begin().i64(2, chunkStart);

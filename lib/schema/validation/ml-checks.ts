@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { createPrismaClient } from "@/lib/db/client";
+import { embeddingDoubles, insertEmbeddingDoubles } from "@/lib/features/embedding-doubles";
 import { exportRowBatches } from "@/lib/features/export-rows";
 import { recordGroundTruth } from "@/lib/predictions/ground-truth";
 import { analyzeAbTest } from "@/lib/stats/ab-analysis";
@@ -32,13 +33,16 @@ export function featureVectorCheck(copy: ThrowawayCopy): CheckResult {
   const failures: string[] = [];
   const evidence: string[] = [];
   const { sqlite } = copy;
+  attempt(failures, "The embeddings' float64 copies", () => checkEmbeddingCopies(sqlite, failures, evidence));
   const queryId = insertQuery(sqlite);
+  const vectorId = randomUUID();
   attempt(failures, "Storing a feature vector", () => {
     sqlite
       .prepare("INSERT INTO feature_vectors (id, query_id, computed_at, embedding, embedding_model, embedding_dim, features, feature_version) VALUES (?, ?, ?, '[0.1,0.2,0.3,0.4]', 'schema-check', 4, '{\"query_length\":42,\"tool_count\":0}', 'fv-check')")
-      .run(randomUUID(), queryId, iso(-40_000));
+      .run(vectorId, queryId, iso(-40_000));
     evidence.push("Stored a 4-dimensional feature vector with its features and feature version");
   });
+  attempt(failures, "Changing an embedding", () => exerciseStaleCopy(sqlite, vectorId, failures, evidence));
   let rejected = false;
   try {
     sqlite.prepare("INSERT INTO feature_vectors (id, query_id, computed_at, embedding, embedding_dim) VALUES (?, ?, ?, '[0.1,0.2]', 3)").run(randomUUID(), queryId, iso(-40_000));
@@ -51,6 +55,38 @@ export function featureVectorCheck(copy: ThrowawayCopy): CheckResult {
   if (versioned.length !== 1 || versioned[0]?.query_id !== queryId) failures.push(`Export filtered by feature version fv-check returned ${versioned.length} rows, expected the 1 stored`);
   else evidence.push("Feature versioning: the export filtered by feature version returns exactly the stored vector");
   return check("feature-vectors", "ml", "Feature vectors can be extracted and stored (feature versioning works)", failures, evidence);
+}
+
+const COPIES_CHECKED = 20_000;
+
+/**
+ * The float64 copies of embeddings (embedding_doubles), which the Parquet export writes instead of parsing the
+ * JSON: how many vectors have one, and that each (up to COPIES_CHECKED, in id order) holds exactly its JSON's values.
+ */
+function checkEmbeddingCopies(sqlite: Database.Database, failures: string[], evidence: string[]): void {
+  const { vectors, copies } = sqlite.prepare("SELECT (SELECT COUNT(*) FROM feature_vectors) AS vectors, (SELECT COUNT(*) FROM embedding_doubles) AS copies").get() as { vectors: number; copies: number };
+  const rows = sqlite
+    .prepare("SELECT fv.id, fv.embedding, d.doubles FROM embedding_doubles d JOIN feature_vectors fv ON fv.id = d.feature_vector_id ORDER BY d.feature_vector_id LIMIT ?")
+    .iterate(COPIES_CHECKED) as IterableIterator<{ id: string; embedding: string; doubles: Buffer }>;
+  let checked = 0;
+  const differing: string[] = [];
+  for (const row of rows) {
+    checked++;
+    if (!Buffer.from(embeddingDoubles(row.embedding)).equals(row.doubles)) differing.push(row.id);
+  }
+  if (differing.length > 0) failures.push(`${differing.length} embeddings' float64 copies differ from their JSON (the Parquet export would write them): ${differing.slice(0, 5).join(", ")}`);
+  evidence.push(
+    `${copies.toLocaleString("en-US")} of ${vectors.toLocaleString("en-US")} stored embeddings have their float64 copy (the Parquet export parses the others' JSON; npm run db:migrate writes them); ${checked.toLocaleString("en-US")} checked, each equal to its JSON's values`,
+  );
+}
+
+/** Gives the stored vector `vectorId` its copy, changes its embedding, and expects the copy gone. */
+function exerciseStaleCopy(sqlite: Database.Database, vectorId: string, failures: string[], evidence: string[]): void {
+  insertEmbeddingDoubles(sqlite, [{ id: vectorId, embedding: "[0.1,0.2,0.3,0.4]" }]);
+  sqlite.prepare("UPDATE feature_vectors SET embedding = '[0.5,0.6,0.7,0.8]' WHERE id = ?").run(vectorId);
+  const kept = sqlite.prepare("SELECT COUNT(*) FROM embedding_doubles WHERE feature_vector_id = ?").pluck().get(vectorId) as number;
+  if (kept !== 0) failures.push("Changing an embedding kept its float64 copy (trigger trg_embedding_doubles_stale missing?)");
+  else evidence.push("Changing an embedding drops its float64 copy (trigger trg_embedding_doubles_stale)");
 }
 
 export type ExportTiming = { rows: number; ms: number };

@@ -54,11 +54,33 @@ describe("validateSchema on the seeded demo database", () => {
     expect(byId(report, "predictions").evidence.join("\n")).toMatch(/1 labelled/);
     expect(byId(report, "redaction-log").evidence[0]).toMatch(/pii\/email/);
     expect(byId(report, "ab-tests").evidence[0]).toBe("schema check: A 600/1000, B 650/1000 → p = 0.0208, P(B > A) = 0.990");
+    const vectors = temp.sqlite.prepare("SELECT COUNT(*) FROM feature_vectors").pluck().get() as number;
+    const count = vectors.toLocaleString("en-US");
+    expect(byId(report, "feature-vectors").evidence).toContain(
+      `${count} of ${count} stored embeddings have their float64 copy (the Parquet export parses the others' JSON; npm run db:migrate writes them); ${count} checked, each equal to its JSON's values`,
+    );
+    expect(byId(report, "feature-vectors").evidence).toContain("Changing an embedding drops its float64 copy (trigger trg_embedding_doubles_stale)");
     expect(JSON.stringify(temp.sqlite.prepare("SELECT (SELECT COUNT(*) FROM queries) q, (SELECT COUNT(*) FROM model_predictions) p, (SELECT COUNT(*) FROM redaction_log) r").get())).toBe(before);
   });
 });
 
 describe("validateSchema on broken copies", () => {
+  it("fails naming the vector whose float64 copy differs from its JSON, and when an embedding change keeps its copy", async () => {
+    const temp = seeded("small");
+    const { id, doubles } = temp.sqlite.prepare("SELECT feature_vector_id AS id, doubles FROM embedding_doubles ORDER BY feature_vector_id LIMIT 1 OFFSET 3").get() as { id: string; doubles: Buffer };
+    doubles[0]! ^= 1; // the last bit of the first double's mantissa
+    temp.sqlite.prepare("UPDATE embedding_doubles SET doubles = ? WHERE feature_vector_id = ?").run(doubles, id);
+    temp.sqlite.exec("DROP TRIGGER trg_embedding_doubles_stale");
+    const report = await validateSchema(temp.sqlite, { timingQueries: 0 });
+    expect(byId(report, "feature-vectors").passed).toBe(false);
+    expect(byId(report, "feature-vectors").evidence).toEqual(
+      expect.arrayContaining([
+        `1 embeddings' float64 copies differ from their JSON (the Parquet export would write them): ${id}`,
+        "Changing an embedding kept its float64 copy (trigger trg_embedding_doubles_stale missing?)",
+      ]),
+    );
+  }, 120_000);
+
   it("fails naming the foreign-key column when its index is dropped", async () => {
     const temp = seeded("small");
     // Both indexes that lead with feedback.query_id: the foreign key's own and the export's covering one.
