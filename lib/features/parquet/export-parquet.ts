@@ -165,7 +165,8 @@ export class ParquetBatchEncoder {
    */
   private readEmbeddings(rows: readonly ExportByteRow[]): void {
     const blob = backToBack(rows);
-    // A JSON number takes at least two bytes with its comma; most take several more, and the sink grows.
+    // Room for one number per 8 bytes of JSON (a 5-decimal number and its comma take about 8.5); the sink grows
+    // when the numbers are shorter.
     const sink = new DoubleSink(blob ? (blob.byteLength >> 3) + 1024 : 4096);
     if (blob) {
       const counts = new Int32Array(rows.length);
