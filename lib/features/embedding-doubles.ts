@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { DoubleSink, readJsonDoubles } from "./parquet/json-doubles";
 
-export const EMBEDDING_DOUBLES_TABLE = "embedding_doubles";
+const EMBEDDING_DOUBLES_TABLE = "embedding_doubles";
 
 /**
  * A stored embedding (its JSON text) as packed little-endian float64: the copy kept in embedding_doubles

@@ -15,7 +15,7 @@ import { EmbeddingIndexCache } from "@/lib/features/embedding-index-cache";
 import type { ExportFormat } from "@/lib/features/export-params";
 import { tuneForBulkReads } from "@/lib/features/bulk-pragmas";
 import { exportByteRowBatches } from "@/lib/features/export-rows";
-import { encodedStream, trainingDataStream } from "@/lib/features/export-stream";
+import { encodedStream, READ_PAGE_ROWS, trainingDataStream } from "@/lib/features/export-stream";
 import { createTempDatabase } from "@/lib/test-support/temp-db";
 import { insertBenchFeatureVectors } from "./features-data";
 import { float32ScanNeighbours } from "./float32-scan";
@@ -176,7 +176,7 @@ async function benchExport(rows: number, dim: number): Promise<void> {
     const comparisons: [ExportFormat, string, () => unknown, number][] = [
       ...FORMATS.map((format): [ExportFormat, string, () => unknown, number] => [format, ...baselines[format], format === "parquet" ? 4 : 9]),
       // Every page read as JSON and parsed: the path of vectors without a float64 copy.
-      ["parquet", "the same file parsed from the embeddings' JSON instead of copied from their float64 copies", () => drain(encodedStream(exportByteRowBatches(temp.sqlite, ALL, 500, "json"), "parquet")), 9],
+      ["parquet", "the same file parsed from the embeddings' JSON instead of copied from their float64 copies", () => drain(encodedStream(exportByteRowBatches(temp.sqlite, ALL, READ_PAGE_ROWS, "json"), "parquet")), 9],
     ];
     for (const [format, name, baseline, runs] of comparisons) {
       const { ours, theirs } = await alternate(exportIn(format), baseline, runs);
